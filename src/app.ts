@@ -1,0 +1,65 @@
+import './identity/identity.events.js';
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerAdminRoutes } from './identity/admin.routes.js';
+import { registerIdentityRoutes } from './identity/identity.routes.js';
+import { registerSessions } from './identity/session.plugin.js';
+import { registerSetup } from './identity/setup.routes.js';
+import { getOrCreateSecret } from './platform/crypto/app-secrets.js';
+import { registerAccessGuard } from './platform/http/access.js';
+import { registerCsrf } from './platform/http/csrf.js';
+import { registerErrorHandling } from './platform/http/error-handler.js';
+import { registerHealth } from './platform/http/health.routes.js';
+import { registerLocale } from './platform/http/locale.js';
+import type { AppDeps } from './platform/http/request-context.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
+import { registerStatic } from './platform/http/static.routes.js';
+import { registerPublicRoutes } from './public/public.routes.js';
+
+export interface BuildAppOptions extends AppDeps {
+  /** Pino logger options, or false for none (tests). */
+  readonly logger?: FastifyServerOptions['logger'];
+  /** The one-time token for /setup on an empty database; main.ts generates and logs it. */
+  readonly setupToken?: string;
+}
+
+/** Largest form body accepted (url-encoded); file uploads have their own limits. */
+const BODY_LIMIT = 64 * 1024;
+
+/**
+ * Builds the whole application: platform plugins first, then each domain's routes.
+ * Never listens: `main.ts` does, and tests call `inject()`.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, database, clock } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: false,
+    routerOptions: { maxParamLength: 200 },
+  });
+  const deps: AppDeps = { config, database, clock };
+  app.decorate('deps', deps);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT });
+
+  registerErrorHandling(app);
+  registerSecurityHeaders(app, { hsts: config.publicUrl.startsWith('https:') });
+  registerLocale(app);
+  registerCsrf(app, await getOrCreateSecret(database.db, 'csrf'));
+  registerSessions(app);
+  registerAccessGuard(app);
+  await registerSetup(app, { setupToken: options.setupToken });
+
+  await registerStatic(app);
+  registerHealth(app);
+  registerPublicRoutes(app);
+  registerIdentityRoutes(app);
+  registerAdminRoutes(app);
+  return app;
+}

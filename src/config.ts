@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The application's configuration: the only place that reads `process.env`.
+ *
+ * Every variable is documented here and in the README. `loadConfig` parses them all at once and
+ * throws a {@link ConfigError} that lists every problem, so a bad start names everything to fix.
+ */
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const urlString = (protocols: readonly string[]) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (v) => {
+        try {
+          return protocols.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+    );
+
+const EnvSchema = z.object({
+  /** TCP port to listen on. Default 3000. */
+  PORT: z.coerce
+    .number({ message: 'must be a number' })
+    .int({ message: 'must be a whole number' })
+    .min(0)
+    .max(65535)
+    .default(3000),
+  /** Interface to listen on. Default 127.0.0.1 (loopback only); use 0.0.0.0 behind a proxy. */
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  /** Folder of the embedded database and uploads. Default ./data. */
+  DATA_DIR: z.string().trim().min(1).optional(),
+  /** PostgreSQL connection string; when set, the embedded database is not used. */
+  DATABASE_URL: urlString(['postgres:', 'postgresql:']).optional(),
+  /** SMTP server for outgoing mail (smtp:// or smtps://); without it mail stays in the outbox. */
+  SMTP_URL: urlString(['smtp:', 'smtps:']).optional(),
+  /** The address people use to reach the application; used in links and for OIDC redirects. */
+  PUBLIC_URL: urlString(['http:', 'https:']).optional(),
+  /** OpenID Connect issuer URL; with client id and secret it turns on single sign-on. */
+  OIDC_ISSUER: urlString(['http:', 'https:']).optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().trim().min(1).optional(),
+  /** Whether cookies carry `Secure`. Default true (browsers accept it on localhost); false for plain http elsewhere. */
+  COOKIE_SECURE: booleanString.optional(),
+  /** Minutes of inactivity after which a session ends. Default 30. */
+  SESSION_IDLE_MINUTES: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1440).default(30),
+  /** Hours after which a session ends whatever happens. Default 12. */
+  SESSION_MAX_HOURS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(168).default(12),
+  /** Log level: fatal, error, warn, info, debug, trace or silent. Default info. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Demo mode (set by `npm run demo`): banner, demo accounts on the login page, no second factor. */
+  DEMO: booleanString.optional(),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  smtpUrl: string | undefined;
+  publicUrl: string;
+  oidc: Readonly<{ issuer: string; clientId: string; clientSecret: string }> | undefined;
+  cookieSecure: boolean;
+  session: Readonly<{ idleMinutes: number; maxHours: number }>;
+  logLevel: string;
+  demo: boolean;
+}>;
+
+/** Thrown by {@link loadConfig}; `problems` holds one line per bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment into a frozen, nested configuration.
+ * @throws ConfigError listing every invalid variable at once.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
+  // An empty variable means "not set", as in most shells' `VAR= npm start`.
+  const cleaned = Object.fromEntries(
+    Object.keys(EnvSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  const oidcCount = oidcParts.filter((p) => p !== undefined).length;
+  if (oidcCount > 0 && oidcCount < 3) {
+    problems.push('OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const config: Config = {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR ?? (e.DEMO ? './data-demo' : './data')),
+    databaseUrl: e.DATABASE_URL,
+    smtpUrl: e.SMTP_URL,
+    publicUrl,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? Object.freeze({
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+          })
+        : undefined,
+    // Browsers accept Secure cookies on http://localhost, so the safe default works out of the box.
+    cookieSecure: e.COOKIE_SECURE ?? true,
+    session: Object.freeze({ idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS }),
+    logLevel: e.LOG_LEVEL,
+    demo: e.DEMO ?? false,
+  };
+  return Object.freeze(config);
+}

@@ -1,0 +1,74 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hmacBase64Url, randomToken, safeEqual } from '../crypto/tokens.js';
+import { AppError } from '../errors.js';
+import { setCookie } from './cookies.js';
+
+export const CSRF_COOKIE = 'csrf';
+export const CSRF_FIELD = '_csrf';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF protection for every state-changing request, with or without a session:
+ * each browser holds a random session cookie, and forms carry an HMAC of it under a server secret.
+ * An attacker's page can neither read the cookie nor compute the HMAC; on top of that a request
+ * whose Origin header names another site is refused. The cookie is renewed at every login
+ * ({@link rotateCsrf}), which binds the token to the session.
+ */
+export function registerCsrf(app: FastifyInstance, secret: string): void {
+  app.decorateRequest('csrfToken', '');
+
+  app.addHook('onRequest', async (request, reply) => {
+    let value = request.cookies[CSRF_COOKIE];
+    if (!value || !/^[A-Za-z0-9_-]{43}$/.test(value)) {
+      value = randomToken(32);
+      setCookie(reply, CSRF_COOKIE, value);
+      // Refusing a POST that arrives without the cookie is done below; the new cookie lets a reload work.
+      request.cookies[CSRF_COOKIE] = SAFE_METHODS.has(request.method) ? value : '';
+    }
+    request.csrfToken = value ? hmacBase64Url(secret, value) : '';
+  });
+
+  app.addHook('preHandler', async (request) => {
+    if (SAFE_METHODS.has(request.method)) return;
+    if (!isSameOrigin(request)) throw new AppError('csrf_invalid');
+    const cookie = request.cookies[CSRF_COOKIE];
+    const sent = submittedToken(request);
+    if (!cookie || !sent || !safeEqual(sent, hmacBase64Url(secret, cookie))) {
+      throw new AppError('csrf_invalid');
+    }
+  });
+
+  app.decorate('csrfSecret', secret);
+}
+
+/** Gives the browser a new CSRF cookie (at login and logout) and updates this request's token. */
+export function rotateCsrf(request: FastifyRequest, reply: FastifyReply): void {
+  const value = randomToken(32);
+  setCookie(reply, CSRF_COOKIE, value);
+  request.cookies[CSRF_COOKIE] = value;
+  request.csrfToken = hmacBase64Url((request.server as unknown as { csrfSecret: string }).csrfSecret, value);
+}
+
+function submittedToken(request: FastifyRequest): string | undefined {
+  const header = request.headers['x-csrf-token'];
+  if (typeof header === 'string') return header;
+  const body = request.body;
+  if (body && typeof body === 'object' && CSRF_FIELD in body) {
+    const field = (body as Record<string, unknown>)[CSRF_FIELD];
+    if (typeof field === 'string') return field;
+  }
+  return undefined;
+}
+
+function isSameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  if (origin === 'null') return false;
+  try {
+    const { host } = new URL(origin);
+    const publicHost = new URL(request.server.deps.config.publicUrl).host;
+    return host === request.headers.host || host === publicHost;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,63 @@
+import type { Config } from '../../config.js';
+import type { AuditOrigin } from '../audit/audit-events.js';
+import type { Clock } from '../clock.js';
+import type { Db, OpenDatabase } from '../db/database.js';
+import type { Translate } from '../ui/i18n/catalogue.js';
+import type { Locale } from '../ui/i18n/define.js';
+
+/**
+ * Who is signed in on this request, as the identity domain established it.
+ * `stage` is `active` once every required factor is done; routes other than the login steps
+ * see only active sessions.
+ */
+export interface Auth {
+  readonly userId: string;
+  readonly name: string;
+  readonly username: string;
+  readonly roles: readonly string[];
+  readonly stage: 'second_factor' | 'enrol' | 'active';
+  readonly sessionIdHash: string;
+  readonly method: 'password' | 'oidc';
+}
+
+/**
+ * Who may reach a route; every route declares one in `config.access` (routes without one are
+ * refused: default deny).
+ * - `public`: anyone; `pending`: a session that still owes a login step (second factor, enrolment);
+ * - `authenticated`: any active session; an array of roles: an active session with one of them.
+ */
+export type Access = 'public' | 'pending' | 'authenticated' | readonly string[];
+
+/** What a request carries through the app besides Fastify's own. */
+export interface AppDeps {
+  readonly config: Config;
+  readonly database: OpenDatabase;
+  readonly clock: Clock;
+}
+
+/** The context a service function receives: the database, the clock, config and who acts. */
+export interface ServiceContext {
+  readonly db: Db;
+  readonly now: Date;
+  readonly config: Config;
+  readonly auth: Auth | null;
+  readonly origin: AuditOrigin;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    readonly deps: AppDeps;
+  }
+  interface FastifyRequest {
+    locale: Locale;
+    t: Translate;
+    auth: Auth | null;
+    /** The token forms must echo in `_csrf` (see csrf.ts). */
+    csrfToken: string;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+    /** Set on reporter and visitor routes: nothing about the client may be logged or stored. */
+    anonymous?: boolean;
+  }
+}

@@ -1,0 +1,40 @@
+import { defaultLocale, type Locale } from './define.js';
+import { platformMessages } from './messages/platform.js';
+
+/**
+ * All messages of the interface, composed from one file per area in `messages/`.
+ * Add an area by importing it here; keys must be unique across areas (checked in i18n.test.ts).
+ */
+export const catalogueParts = [platformMessages] as const;
+
+type Part = (typeof catalogueParts)[number];
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
+export type Messages = UnionToIntersection<Part['nl']>;
+export type MessageKey = keyof Messages & string;
+
+export const catalogues: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = {
+  nl: Object.freeze(Object.assign({}, ...catalogueParts.map((p) => p.nl))),
+  en: Object.freeze(Object.assign({}, ...catalogueParts.map((p) => p.en))),
+};
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/** Returns the translator for a locale; unknown placeholders are left visible, never dropped. */
+export function translator(locale: Locale): Translate {
+  const messages = catalogues[locale] ?? catalogues[defaultLocale];
+  return (key, params) => {
+    const text = messages[key] ?? key;
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (match, name: string) =>
+      Object.hasOwn(params, name) ? String(params[name]) : match,
+    );
+  };
+}
+
+/** Whether a string is a known message key (for codes that arrive at run time, like error codes). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(catalogues.nl, key);
+}

@@ -92,18 +92,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const cleaned = Object.fromEntries(
     Object.keys(EnvSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
   );
-  const parsed = EnvSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  }
-  const e = parsed.data;
   const problems: string[] = [];
-  const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
-  const oidcCount = oidcParts.filter((p) => p !== undefined).length;
+  const oidcCount = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'].filter((k) => cleaned[k] !== undefined).length;
   if (oidcCount > 0 && oidcCount < 3) {
     problems.push('OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together');
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    problems.unshift(...parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const e = parsed.data;
 
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   const config: Config = {

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { deleteExpiredSessions } from './identity/session.repository.js';
 import { countUsers } from './identity/user.repository.js';
 import { systemClock } from './platform/clock.js';
 import { randomToken } from './platform/crypto/tokens.js';
@@ -30,6 +31,16 @@ export async function start(
     ...(setupToken ? { setupToken } : {}),
   });
 
+  // Expired sessions are refused when presented anyway; this only keeps the table small.
+  const sweep = setInterval(() => {
+    const now = systemClock.now();
+    const idleCutoff = new Date(now.getTime() - config.session.idleMinutes * 60_000);
+    deleteExpiredSessions(database.db, now, idleCutoff).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'could not delete expired sessions'),
+    );
+  }, 15 * 60_000);
+  sweep.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -37,6 +48,7 @@ export async function start(
     app.log.info({ signal }, 'stopping');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    clearInterval(sweep);
     await app.close();
     await database.close();
     process.exit(0);

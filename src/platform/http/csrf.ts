@@ -61,9 +61,16 @@ function submittedToken(request: FastifyRequest): string | undefined {
 }
 
 function isSameOrigin(request: FastifyRequest): boolean {
+  // Browsers that send Fetch metadata say outright when a request comes from another site.
+  if (request.headers['sec-fetch-site'] === 'cross-site') return false;
   const origin = request.headers.origin;
   if (origin === undefined) return true;
-  if (origin === 'null') return false;
+  // Our `Referrer-Policy: no-referrer` makes browsers send `Origin: null` on their own form posts;
+  // Fetch metadata then tells a same-origin post from another site's (the token is checked anyway).
+  if (origin === 'null') {
+    const site = request.headers['sec-fetch-site'];
+    return site === undefined || site === 'same-origin';
+  }
   try {
     const { host } = new URL(origin);
     const publicHost = new URL(request.server.deps.config.publicUrl).host;

@@ -43,12 +43,12 @@ export function Layout(props: {
         <a class="skip-link" href="#main">
           {t('layout.skip_link')}
         </a>
-        {page.demo && (
-          <div class="demo-banner" role="note">
-            {t('layout.demo_banner')}
-          </div>
-        )}
         <header class="site-header">
+          {page.demo && (
+            <div class="demo-banner" role="note">
+              {t('layout.demo_banner')}
+            </div>
+          )}
           <div class="container site-header__inner">
             <a class="site-header__brand" href="/">
               <span class="site-header__mark" aria-hidden="true" />
@@ -56,9 +56,9 @@ export function Layout(props: {
               <span class="site-header__tagline">{t('app.tagline')}</span>
             </a>
             <div class="site-header__tools">
-              <a class="site-header__lang" href={languageHref} hreflang={other} lang={other}>
+              <a class="site-header__lang" href={languageHref} hreflang={other}>
                 <span class="visually-hidden">{`${t('layout.language_label')}: `}</span>
-                {t('layout.language_switch')}
+                <span lang={other}>{t('layout.language_switch')}</span>
               </a>
               {page.auth ? (
                 <UserMenu page={page} />

@@ -1,11 +1,23 @@
 import { defaultLocale, type Locale } from './define.js';
+import { adminMessages } from './messages/admin.js';
+import { identityMessages } from './messages/identity.js';
+import { oidcMessages } from './messages/oidc.js';
 import { platformMessages } from './messages/platform.js';
+import { publicMessages } from './messages/public.js';
+import { uiMessages } from './messages/ui.js';
 
 /**
  * All messages of the interface, composed from one file per area in `messages/`.
  * Add an area by importing it here; keys must be unique across areas (checked in i18n.test.ts).
  */
-export const catalogueParts = [platformMessages] as const;
+export const catalogueParts = [
+  adminMessages,
+  platformMessages,
+  oidcMessages,
+  uiMessages,
+  publicMessages,
+  identityMessages,
+] as const;
 
 type Part = (typeof catalogueParts)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

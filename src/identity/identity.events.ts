@@ -14,6 +14,8 @@ declare module '../platform/audit/audit-events.js' {
     'auth.second_factor_succeeded': { readonly userId: string; readonly with: 'totp' | 'recovery_code' };
     'auth.second_factor_failed': { readonly userId: string };
     'auth.second_factor_enrolled': { readonly userId: string };
+    /** New recovery codes replaced the old ones (the codes themselves are never logged). */
+    'auth.recovery_codes_regenerated': { readonly userId: string };
     'auth.logged_out': { readonly userId: string };
     'auth.logged_out_everywhere': { readonly userId: string; readonly sessionsEnded: number };
     'auth.password_changed': { readonly userId: string };

@@ -39,6 +39,8 @@ export interface UsersTable {
   password_changed_at: Timestamp | null;
   totp_secret: string | null;
   totp_enabled_at: Timestamp | null;
+  /** A sealed secret being enrolled, not trusted until confirmed with a code (migration 1210). */
+  totp_pending_secret: string | null;
   /** The last TOTP time step accepted: a code is never accepted twice. */
   totp_last_step: ColumnType<string | null, number | string | null, number | string | null>;
   oidc_subject: string | null;

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m20261128_1200 from './2026_11_28_1200_create_foundation.js';
+import * as m20261128_1210 from './2026_11_28_1210_add_totp_pending_secret.js';
 
 /**
  * Every migration, in order. A static list (no folder scanning) so that bundling, tests and
@@ -7,4 +8,5 @@ import * as m20261128_1200 from './2026_11_28_1200_create_foundation.js';
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_28_1200_create_foundation': m20261128_1200,
+  '2026_11_28_1210_add_totp_pending_secret': m20261128_1210,
 };

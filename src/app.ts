@@ -3,8 +3,10 @@ import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.js';
 import { registerAdminRoutes } from './identity/admin.routes.js';
 import { registerIdentityRoutes } from './identity/identity.routes.js';
+import { registerOidcRoutes } from './identity/oidc.routes.js';
 import { registerSessions } from './identity/session.plugin.js';
 import { registerSetup } from './identity/setup.routes.js';
 import { getOrCreateSecret } from './platform/crypto/app-secrets.js';
@@ -39,7 +41,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: BODY_LIMIT,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    trustProxy: false,
+    trustProxy: trustProxyOption(config.trustProxy),
     routerOptions: { maxParamLength: 200 },
   });
   const deps: AppDeps = { config, database, clock };
@@ -60,6 +62,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerHealth(app);
   registerPublicRoutes(app);
   registerIdentityRoutes(app);
+  registerOidcRoutes(app);
   registerAdminRoutes(app);
   return app;
+}
+
+/** Fastify takes a hop count as a function: trust the nearest `hops` proxies. */
+function trustProxyOption(
+  value: Config['trustProxy'],
+): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof value === 'number' ? (_address, hop) => hop < value : value;
 }

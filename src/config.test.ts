@@ -32,7 +32,8 @@ describe('loadConfig', () => {
     } catch (error) {
       assert.ok(error instanceof ConfigError);
       const joined = error.problems.join('\n');
-      for (const name of ['PORT', 'DATABASE_URL', 'COOKIE_SECURE', 'SMTP_URL']) assert.match(joined, new RegExp(name));
+      for (const name of ['PORT', 'DATABASE_URL', 'COOKIE_SECURE', 'SMTP_URL'])
+        assert.match(joined, new RegExp(name));
       assert.equal(error.problems.length, 4);
     }
   });
@@ -44,7 +45,17 @@ describe('loadConfig', () => {
       OIDC_CLIENT_ID: 'desk',
       OIDC_CLIENT_SECRET: 's3cret',
     });
-    assert.deepEqual({ ...config.oidc }, { issuer: 'https://id.example', clientId: 'desk', clientSecret: 's3cret' });
+    assert.deepEqual(
+      { ...config.oidc },
+      { issuer: 'https://id.example', clientId: 'desk', clientSecret: 's3cret' },
+    );
+  });
+
+  it('reads TRUST_PROXY as off, a hop count or a list of proxy addresses', () => {
+    assert.equal(loadConfig({}).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: '1' }).trustProxy, 1);
+    assert.equal(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.0.0.0/8' }).trustProxy, '10.0.0.1,10.0.0.0/8');
+    assert.throws(() => loadConfig({ TRUST_PROXY: 'everyone' }), /TRUST_PROXY/);
   });
 
   it('accepts COOKIE_SECURE=false for local http and strips a trailing slash from PUBLIC_URL', () => {

@@ -49,6 +49,18 @@ const EnvSchema = z.object({
   OIDC_ISSUER: urlString(['http:', 'https:']).optional(),
   OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().trim().min(1).optional(),
+  /**
+   * Which proxies to believe about the client address (for throttling and the staff audit log):
+   * unset or false = none (connect directly); a number = that many proxy hops; otherwise a
+   * comma-separated list of proxy addresses or CIDR ranges.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine((v) => v === 'false' || /^\d{1,2}$/.test(v) || /^[0-9a-fA-F.:/,\s]+$/.test(v), {
+      message: 'must be false, a number of hops, or a list of proxy addresses',
+    })
+    .optional(),
   /** Whether cookies carry `Secure`. Default true (browsers accept it on localhost); false for plain http elsewhere. */
   COOKIE_SECURE: booleanString.optional(),
   /** Minutes of inactivity after which a session ends. Default 30. */
@@ -70,6 +82,8 @@ export type Config = Readonly<{
   publicUrl: string;
   oidc: Readonly<{ issuer: string; clientId: string; clientSecret: string }> | undefined;
   cookieSecure: boolean;
+  /** Fastify's `trustProxy`: false, a hop count, or proxy addresses. */
+  trustProxy: boolean | number | string;
   session: Readonly<{ idleMinutes: number; maxHours: number }>;
   logLevel: string;
   demo: boolean;
@@ -93,7 +107,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     Object.keys(EnvSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
   );
   const problems: string[] = [];
-  const oidcCount = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'].filter((k) => cleaned[k] !== undefined).length;
+  const oidcCount = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'].filter(
+    (k) => cleaned[k] !== undefined,
+  ).length;
   if (oidcCount > 0 && oidcCount < 3) {
     problems.push('OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together');
   }
@@ -122,9 +138,20 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
         : undefined,
     // Browsers accept Secure cookies on http://localhost, so the safe default works out of the box.
     cookieSecure: e.COOKIE_SECURE ?? true,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     session: Object.freeze({ idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS }),
     logLevel: e.LOG_LEVEL,
     demo: e.DEMO ?? false,
   };
   return Object.freeze(config);
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(',');
 }

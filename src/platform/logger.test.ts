@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
+import { openTestDatabase } from '../../test/helpers/database.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
-import { openTestDatabase } from '../../test/helpers/database.js';
 import { systemClock } from './clock.js';
 import type { OpenDatabase } from './db/database.js';
 import { loggerOptions } from './logger.js';
@@ -21,7 +21,12 @@ describe('request logging', () => {
         callback();
       },
     });
-    app = await buildApp({ config, database, clock: systemClock, logger: { ...loggerOptions(config), stream } });
+    app = await buildApp({
+      config,
+      database,
+      clock: systemClock,
+      logger: { ...loggerOptions(config), stream },
+    });
   });
   after(async () => {
     await app.close();

@@ -52,6 +52,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
     ...(dataDir ? { dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     parsers: { 20: (v: string) => v },
+    // PGlite's default 128 MB of shared buffers is sized for a server; one embedded process with
+    // a modest data set does as well with 16 MB and stays far below the memory target.
+    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { projectRoot } from '../paths.js';
 
-const publicDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../public');
+const publicDir = path.join(projectRoot, 'public');
 
 /**
  * Serves the app's own files: `/assets/*` (stylesheet, icons, fonts, committed) and `/build/*`

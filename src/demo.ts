@@ -1,0 +1,17 @@
+// `npm run demo`: the product in demo mode on its own data folder (DATA_DIR, else ./data-demo),
+// filled with a demo organisation on first start. Demo mode shows a banner, lists the demo
+// accounts on the login page and does not ask for a second factor.
+import { seedDemoData } from './demo/demo-data.js';
+import { loadConfigOrExit, start } from './main.js';
+import { systemClock } from './platform/clock.js';
+
+const config = loadConfigOrExit({ ...process.env, DEMO: 'true' });
+const app = await start(config, async ({ database }) => {
+  const result = await seedDemoData(database.db, systemClock.now());
+  if (result.seeded) {
+    console.log(`Demo data created: ${result.entities} entities and ${result.users} people.`);
+  }
+});
+app.log.info(
+  'Demo mode: log in as admin, coordinator, handler, … with the password shown on the login page.',
+);

@@ -148,7 +148,7 @@ export function UserListPage(props: { readonly page: PageContext; readonly list:
               {user.name}
             </a>,
             user.username,
-            user.email,
+            <BreakableEmail email={user.email} key="email" />,
             user.roles.map((role) => t(roleLabel(role as Role))).join(', '),
             entityName(page, { nameNl: user.entityNameNl, nameEn: user.entityNameEn }),
             <UserStatus page={page} active={user.active} key="status" />,
@@ -159,6 +159,19 @@ export function UserListPage(props: { readonly page: PageContext; readonly list:
       />
       <Pagination page={page} currentPage={list.page} pageSize={list.pageSize} total={list.total} />
     </AdminLayout>
+  );
+}
+
+/** An e-mail address that may wrap after its "@", so a long one does not push the table wider than the page. */
+function BreakableEmail(props: { readonly email: string }) {
+  const at = props.email.lastIndexOf('@');
+  if (at < 0) return <>{props.email}</>;
+  return (
+    <>
+      {props.email.slice(0, at + 1)}
+      <wbr />
+      {props.email.slice(at + 1)}
+    </>
   );
 }
 

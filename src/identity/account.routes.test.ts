@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp, TestClient } from '../../test/helpers/app.js';
 import { createUserForTest, type TestUser } from '../../test/helpers/factories.js';
+import { changePassword } from './account.service.js';
+import { IdentityThrottle } from './throttle.js';
 
 const PASSWORD = 'blauwe fiets aan de schelde';
 const NEW_PASSWORD = 'zeven zwanen zwemmen zuidwaarts';
@@ -25,6 +27,36 @@ describe('my account: overview, log out everywhere, change password', () => {
     const rows = await t.db.selectFrom('audit_events').select('data').where('type', '=', type).execute();
     return rows.map((r) => r.data as Record<string, unknown>);
   }
+
+  it('lets no more than 5 guesses at the current password through, even when they arrive at the same moment', async () => {
+    const user = await createUserForTest(t.db, { roles: ['staff'], password: PASSWORD });
+    const throttle = new IdentityThrottle();
+    const ctx = {
+      db: t.db,
+      now: t.clock.now(),
+      config: t.config,
+      auth: {
+        userId: user.id,
+        name: user.name,
+        username: user.username,
+        roles: user.roles,
+        stage: 'active',
+        sessionIdHash: 'unused',
+        method: 'password',
+      },
+      origin: { kind: 'user', userId: user.id, label: user.username },
+    } as const;
+    const guesses = Array.from({ length: 10 }, (_, i) =>
+      changePassword(ctx, throttle, {
+        currentPassword: `guess number ${i}`,
+        newPassword: NEW_PASSWORD,
+        confirmPassword: NEW_PASSWORD,
+        client: '192.0.2.60',
+      }),
+    );
+    const statuses = (await Promise.all(guesses)).map((r) => (r.ok ? 200 : r.status)).sort();
+    assert.deepEqual(statuses, [422, 422, 422, 422, 422, 429, 429, 429, 429, 429]);
+  });
 
   it('is only for signed-in people: without a session it sends to the login page', async () => {
     const response = await new TestClient(t.app).get('/account');

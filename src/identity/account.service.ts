@@ -122,10 +122,12 @@ export async function changePassword(
   if (wait !== null) {
     return { ...refuse(429, 'currentPassword', 'login.error_throttled'), retryAfterSeconds: wait };
   }
+  // Counted before the slow check, taken back on success: concurrent guesses cannot all get in.
+  throttle.loginFailed(key, input.client, nowMs);
   if (!(await verifySecret(user.password_hash, input.currentPassword))) {
-    throttle.loginFailed(key, input.client, nowMs);
     return refuse(422, 'currentPassword', 'account.error_current_password_wrong');
   }
+  throttle.loginSucceeded(key, input.client, nowMs);
   const problem = checkPassword(input.newPassword, { username: user.username, email: user.email });
   if (problem) return refuse(422, 'newPassword', problem);
   if (input.newPassword === input.currentPassword) {

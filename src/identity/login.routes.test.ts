@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp, TestClient } from '../../test/helpers/app.js';
 import { createUserForTest } from '../../test/helpers/factories.js';
+import { loginWithPassword } from './login.service.js';
+import { IdentityThrottle } from './throttle.js';
 
 const PASSWORD = 'correct paard batterij niet';
 const GENERIC = /De combinatie van gebruikersnaam en wachtwoord klopt niet/;
@@ -60,6 +62,21 @@ describe('password login, throttling, sessions and logout', () => {
       next: '//evil.example/phish',
     });
     assert.equal(foreign.headers.location, '/account');
+  });
+
+  it('ignores a next path with characters a Location header cannot carry, instead of answering 500', async () => {
+    const user = await staff();
+    const client = new TestClient(t.app);
+    const response = await logIn(client, {
+      login: user.username,
+      password: PASSWORD,
+      next: '/caf\u00e9/\u20ac',
+    });
+    assert.equal(response.statusCode, 303);
+    assert.equal(response.headers.location, '/account');
+    const signedIn = await client.get('/login?next=%2F%E2%82%AC');
+    assert.equal(signedIn.statusCode, 303);
+    assert.equal(signedIn.headers.location, '/account');
   });
 
   it('gives one answer (401, same message, no session) for an unknown user, a wrong password and an inactive account', async () => {
@@ -149,6 +166,50 @@ describe('password login, throttling, sessions and logout', () => {
     t.clock.advance(15 * 60_000);
     const later = await logIn(new TestClient(t.app), { login: user.username, password: PASSWORD });
     assert.equal(later.statusCode, 303);
+  });
+
+  it('lets no more than 5 guesses at one account through, even when they arrive at the same moment', async () => {
+    const user = await staff();
+    const guesses = Array.from({ length: 10 }, (_, i) =>
+      logIn(new TestClient(t.app), { login: user.username, password: `concurrent guess ${i}` }),
+    );
+    const statuses = (await Promise.all(guesses)).map((r) => r.statusCode).sort();
+    assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+    const checked = (await auditEvents('auth.login_failed')).filter(
+      (e) => e.login === user.username && e.reason === 'wrong_password',
+    );
+    assert.equal(checked.length, 5, 'only 5 passwords were checked');
+  });
+
+  it('counts attempts on a locked account against the client, so one client cannot flood the audit log', async () => {
+    const user = await staff();
+    const throttle = new IdentityThrottle();
+    const ctx = {
+      db: t.db,
+      now: t.clock.now(),
+      config: t.config,
+      auth: null,
+      origin: { kind: 'anonymous', label: 'visitor' } as const,
+    };
+    const client = { ip: '192.0.2.44' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i += 1) {
+      const outcome = await loginWithPassword(ctx, throttle, {
+        login: user.username,
+        password: `wrong ${i}`,
+        client,
+      });
+      statuses.push(outcome.ok ? 200 : outcome.status);
+    }
+    assert.deepEqual(statuses.slice(0, 6), [401, 401, 401, 401, 401, 429]);
+    assert.ok(
+      throttle.clientBlocked(client.ip, ctx.now.getTime()),
+      'the client is blocked after 30 refusals',
+    );
+    const throttled = (await auditEvents('auth.login_failed')).filter(
+      (e) => e.login === user.username && e.reason === 'throttled',
+    );
+    assert.equal(throttled.length, 25, 'refused attempts stop being written once the client is blocked');
   });
 
   it('gives a new session id at login: the cookie from before no longer works', async () => {

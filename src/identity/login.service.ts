@@ -36,8 +36,10 @@ export type PasswordLoginOutcome =
  * get the same answer after the same work (one Argon2id verification), so neither the message nor
  * the time tells which it was; the audit event records the reason for reviewers. Failures count
  * per account and per client address; over either limit the attempt is refused before any
- * password is checked, even a right one. On success the account's failures are forgotten and the
- * stage the new session starts in is returned (the caller starts the session).
+ * password is checked, even a right one. An attempt on a locked account counts as a failure of
+ * the client, so the audit events of refused attempts stay bounded per client. On success the
+ * account's failures are forgotten and the stage the new session starts in is returned (the
+ * caller starts the session).
  */
 export async function loginWithPassword(
   ctx: ServiceContext,
@@ -46,14 +48,18 @@ export async function loginWithPassword(
 ): Promise<PasswordLoginOutcome> {
   // Access: anyone may try to log in; the throttles below are the guard.
   const nowMs = ctx.now.getTime();
-  const clientWait = throttle.clientBlocked(attempt.client.ip, nowMs);
-  if (clientWait !== null) return throttled(clientWait);
 
   const login = attempt.login.trim();
   const user = await findUserByLogin(ctx.db, login);
   const key = accountKey(user, login);
+  // Both limits are checked and the attempt counted with no await in between (see below).
+  const clientWait = throttle.clientBlocked(attempt.client.ip, nowMs);
+  if (clientWait !== null) return throttled(clientWait);
   const accountWait = throttle.accountBlocked(key, nowMs);
   if (accountWait !== null) {
+    // Counted against the client too: otherwise one client could hammer a locked account for
+    // ever, each attempt a row in the audit log.
+    throttle.loginFailed(key, attempt.client.ip, nowMs);
     await recordAuditEvent(
       ctx.db,
       { type: 'auth.login_failed', data: { login: loginForAudit(login), reason: 'throttled' } },
@@ -63,6 +69,8 @@ export async function loginWithPassword(
     return throttled(accountWait);
   }
 
+  // Counted before the slow check, taken back on success: concurrent guesses cannot all get in.
+  throttle.loginFailed(key, attempt.client.ip, nowMs);
   const passwordMatches =
     user?.password_hash != null
       ? await verifySecret(user.password_hash, attempt.password)
@@ -75,7 +83,6 @@ export async function loginWithPassword(
         ? 'inactive'
         : null;
   if (!user || reason !== null) {
-    throttle.loginFailed(key, attempt.client.ip, nowMs);
     await recordAuditEvent(
       ctx.db,
       { type: 'auth.login_failed', data: { login: loginForAudit(login), reason: reason ?? 'unknown_user' } },
@@ -85,7 +92,7 @@ export async function loginWithPassword(
     return { ok: false, status: 401, field: 'login', message: LOGIN_FAILED_MESSAGE };
   }
 
-  throttle.loginSucceeded(key);
+  throttle.loginSucceeded(key, attempt.client.ip, nowMs);
   const roles = await findRolesOfUser(ctx.db, user.id);
   const stage = stageAfterFirstFactor({
     roles,

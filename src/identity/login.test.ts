@@ -13,6 +13,10 @@ describe('login flow rules', () => {
       '',
       '/a\nb',
       '/a\\b',
+      '/a b',
+      '/\t/evil.example',
+      '/caf\u00e9',
+      '/\u20ac',
     ]) {
       assert.equal(safeNextPath(bad), undefined, bad);
     }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getOrCreateSecret } from '../platform/crypto/app-secrets.js';
 import { AppError } from '../platform/errors.js';
 import { clearCookie, setCookie } from '../platform/http/cookies.js';
-import { RateLimiter } from '../platform/http/rate-limit.js';
+import { clientKey, RateLimiter } from '../platform/http/rate-limit.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { pageContext } from '../platform/ui/page-context.js';
 import { sendPage } from '../platform/ui/render.js';
@@ -63,7 +63,7 @@ export function registerOidcRoutes(app: FastifyInstance): void {
 
   app.get('/auth/oidc/callback', { config: { access: 'public' } }, async (request, reply) => {
     const now = clock.now();
-    const verdict = callbackThrottle.hit(request.ip, now.getTime());
+    const verdict = callbackThrottle.hit(clientKey(request.ip), now.getTime());
     if (!verdict.allowed) {
       throw new AppError('too_many_requests', { retryAfterSeconds: verdict.retryAfterSeconds });
     }

@@ -42,7 +42,8 @@ const OIDC_SYSTEM_ORIGIN: AuditOrigin = { kind: 'system', label: 'oidc' };
  * - `provider_unreachable`: discovery or the token request failed on the network;
  * - `response_invalid`: the code exchange or the ID token did not verify (nonce, signature, issuer…);
  * - `email_missing`: no verified e-mail address to match or create an account with;
- * - `account_refused`: the account is inactive or already linked to another subject.
+ * - `account_refused`: the account is inactive, already linked to another subject, or the
+ *   provider did not state that the e-mail address matching it is verified.
  */
 export type OidcProblem =
   | 'flow_invalid'
@@ -73,6 +74,8 @@ export type OidcLoginOutcome =
 export interface OidcIdentity {
   readonly subject: string;
   readonly email: string | undefined;
+  /** The provider stated outright (`email_verified: true`) that the address is verified. */
+  readonly emailVerified: boolean;
   readonly name: string | undefined;
   /** The provider reports a multi-factor login (`amr`): our own second factor is not asked. */
   readonly mfa: boolean;
@@ -323,6 +326,9 @@ function matchOrProvision(
     const byEmail = await findUserByEmail(trx, identity.email);
     if (byEmail) {
       if (!byEmail.active) return refuse('account_refused', 'inactive');
+      // An address the provider has not verified could be anyone's (users can set their own e-mail
+      // claim at some providers): it never takes over an existing account.
+      if (!identity.emailVerified) return refuse('account_refused');
       // Linked to another subject: the same e-mail at the provider is not the same person here.
       if (!(await linkOidcSubject(trx, byEmail.id, identity.subject, ctx.now))) {
         return refuse('account_refused');

@@ -44,7 +44,8 @@ describe('OIDC rules', () => {
       { sub: 's' },
       { email: ' a@b.be ', given_name: 'An', family_name: 'Smet' },
     );
-    assert.deepEqual(identity, { subject: 's', email: 'a@b.be', name: 'An Smet' });
+    assert.deepEqual(identity, { subject: 's', email: 'a@b.be', emailVerified: false, name: 'An Smet' });
+    assert.equal(identityFromClaims({ sub: 's', email: 'a@b.be', email_verified: true }).emailVerified, true);
   });
 
   it('opens a sealed login flow only unchanged, with its own key and before it expires', () => {
@@ -219,6 +220,25 @@ describe('OpenID Connect login', () => {
       users.map((u) => u.id),
       [existing.id],
     );
+  });
+
+  it('never links an existing account through an e-mail address the provider does not call verified', async () => {
+    const email = `${unique('admin')}@example.be`;
+    const existing = await insertUser(t.db, { email });
+    const sub = unique('unverified-');
+    provider.addAccount({ sub, email, name: 'Iemand Anders' });
+    const client = new TestClient(t.app);
+
+    const response = await oidcLogin(client, sub);
+
+    assert.equal(response.statusCode, 403);
+    assert.equal(await sessionOf(client), null);
+    const user = await t.db
+      .selectFrom('users')
+      .select('oidc_subject')
+      .where('id', '=', existing.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(user.oidc_subject, null);
   });
 
   it('refuses to link a user who is already linked to another subject', async () => {

@@ -51,12 +51,13 @@ export function usernameCandidates(base: string): string[] {
 /**
  * The identity claims the login needs, taken from the ID token and, where it lacks them, the
  * userinfo response. An e-mail the provider marks as unverified (`email_verified: false`) is
- * dropped: it is used neither to match an account nor to create one.
+ * dropped: it is used neither to match an account nor to create one. `emailVerified` is true only
+ * when the provider says so outright; only such an address may link an existing account.
  */
 export function identityFromClaims(
   idToken: Readonly<Record<string, unknown>>,
   userinfo: Readonly<Record<string, unknown>> = {},
-): { subject: string; email: string | undefined; name: string | undefined } {
+): { subject: string; email: string | undefined; emailVerified: boolean; name: string | undefined } {
   const pick = (key: string): unknown => idToken[key] ?? userinfo[key];
   const subject = String(idToken.sub ?? '');
   const rawEmail = pick('email');
@@ -68,7 +69,7 @@ export function identityFromClaims(
     pick('email_verified') !== false
       ? rawEmail.trim()
       : undefined;
-  return { subject, email, name: displayName(pick) };
+  return { subject, email, emailVerified: pick('email_verified') === true, name: displayName(pick) };
 }
 
 function displayName(pick: (key: string) => unknown): string | undefined {

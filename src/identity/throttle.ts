@@ -1,4 +1,4 @@
-import { RateLimiter } from '../platform/http/rate-limit.js';
+import { clientKey, RateLimiter } from '../platform/http/rate-limit.js';
 
 /**
  * The identity domain's throttles, kept in this process's memory only (never stored, so client
@@ -7,6 +7,9 @@ import { RateLimiter } from '../platform/http/rate-limit.js';
  * - Password logins: failures per account (by user id when the account exists, else by the login
  *   name typed, so an unknown name locks the same way and reveals nothing) and per client address.
  *   Only failures count; an office behind one address logging in all morning is not blocked.
+ *   An attempt is counted before its (slow) check and taken back when it succeeds, so attempts
+ *   sent at the same moment cannot all pass the limit before the first failure is counted.
+ *   An IPv6 client is counted by its /64 ({@link clientKey}).
  * - Second factor: failed codes per user.
  * - Setup: attempts with a wrong token per client address.
  */
@@ -52,21 +55,26 @@ export class IdentityThrottle {
 
   /** Whether a client address has failed too often to be let in to try a password at all. */
   clientBlocked(client: string, nowMs: number): Blocked {
-    return blockedFor(this.#client, client, nowMs);
+    return blockedFor(this.#client, clientKey(client), nowMs);
   }
 
   accountBlocked(key: string, nowMs: number): Blocked {
     return blockedFor(this.#account, key, nowMs);
   }
 
+  /** Counts a failed (or, before its check, any) password attempt for the account and the client. */
   loginFailed(key: string, client: string, nowMs: number): void {
     this.#account.hit(key, nowMs);
-    this.#client.hit(client, nowMs);
+    this.#client.hit(clientKey(client), nowMs);
   }
 
-  /** A successful login clears the account's failures (not the client's). */
-  loginSucceeded(key: string): void {
+  /**
+   * A successful login clears the account's failures (not the client's) and takes back the
+   * client's count of this attempt.
+   */
+  loginSucceeded(key: string, client: string, nowMs: number): void {
     this.#account.reset(key);
+    this.#client.refund(clientKey(client), nowMs);
   }
 
   secondFactorBlocked(userId: string, nowMs: number): Blocked {
@@ -82,12 +90,12 @@ export class IdentityThrottle {
   }
 
   setupBlocked(client: string, nowMs: number): Blocked {
-    return blockedFor(this.#setup, client, nowMs);
+    return blockedFor(this.#setup, clientKey(client), nowMs);
   }
 
   /** Counts a setup attempt with a wrong token. */
   setupFailed(client: string, nowMs: number): void {
-    this.#setup.hit(client, nowMs);
+    this.#setup.hit(clientKey(client), nowMs);
   }
 }
 

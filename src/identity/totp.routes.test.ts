@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { createTestApp, type TestApp, TestClient } from '../../test/helpers/app.js';
 import { createUserForTest, type TestUser, totpCodeAt } from '../../test/helpers/factories.js';
+import { IdentityThrottle } from './throttle.js';
 import { base32Decode, totpCode } from './totp.js';
+import { verifySecondFactor } from './totp.service.js';
 
 const PASSWORD = 'groene tram rijdt naar gent';
 
@@ -174,6 +177,38 @@ describe('second factor: enrolment, login with TOTP, recovery codes', () => {
     assert.equal(left.length, 9);
   });
 
+  it('uses up a recovery code only together with its audit event: if the event cannot be written, the code still works', async () => {
+    const user = await createUserForTest(t.db, { roles: ['handler'], password: PASSWORD, totp: true });
+    const code = user.recoveryCodes![3]!;
+    const { client } = await logIn(user);
+    await client.get('/login/second-factor');
+    await sql`
+      create function refuse_second_factor_event() returns trigger language plpgsql as $$
+      begin
+        if new.type = 'auth.second_factor_succeeded' then raise exception 'audit log unavailable'; end if;
+        return new;
+      end $$`.execute(t.db);
+    await sql`
+      create trigger refuse_second_factor_event before insert on audit_events
+      for each row execute function refuse_second_factor_event()`.execute(t.db);
+    try {
+      const failed = await client.post('/login/second-factor', { code });
+      assert.equal(failed.statusCode, 500);
+    } finally {
+      await sql`drop trigger refuse_second_factor_event on audit_events`.execute(t.db);
+      await sql`drop function refuse_second_factor_event()`.execute(t.db);
+    }
+    const unused = await t.db
+      .selectFrom('recovery_codes')
+      .select('id')
+      .where('user_id', '=', user.id)
+      .where('used_at', 'is', null)
+      .execute();
+    assert.equal(unused.length, 10, 'the code was not used up');
+    const retried = await client.post('/login/second-factor', { code });
+    assert.equal(retried.statusCode, 303);
+  });
+
   it('locks the second factor after 5 wrong codes with 429, even for the right code', async () => {
     const user = await createUserForTest(t.db, { roles: ['handler'], password: PASSWORD, totp: true });
     const { client } = await logIn(user);
@@ -187,6 +222,32 @@ describe('second factor: enrolment, login with TOTP, recovery codes', () => {
     assert.equal(blocked.statusCode, 429);
     assert.ok(Number(blocked.headers['retry-after']) > 0, 'Retry-After is set');
     assert.equal((await client.get('/account')).statusCode, 303);
+  });
+
+  it('lets no more than 5 codes through the check, even when they arrive at the same moment', async () => {
+    const user = await createUserForTest(t.db, { roles: ['handler'], password: PASSWORD, totp: true });
+    const throttle = new IdentityThrottle();
+    const ctx = {
+      db: t.db,
+      now: t.clock.now(),
+      config: t.config,
+      auth: {
+        userId: user.id,
+        name: user.name,
+        username: user.username,
+        roles: user.roles,
+        stage: 'second_factor',
+        sessionIdHash: 'unused',
+        method: 'password',
+      },
+      origin: { kind: 'user', userId: user.id, label: user.username },
+    } as const;
+    const guesses = Array.from({ length: 12 }, (_, i) =>
+      verifySecondFactor(ctx, throttle, { code: String(100_000 + i * 7919) }),
+    );
+    const statuses = (await Promise.all(guesses)).map((r) => (r.ok ? 200 : r.status));
+    assert.equal(statuses.filter((s) => s === 401).length, 5, statuses.join(' '));
+    assert.equal(statuses.filter((s) => s === 429).length, 7, statuses.join(' '));
   });
 
   it('survives bad input on the code form with a 4xx, never a 500', async () => {
@@ -248,6 +309,22 @@ describe('second factor: enrolment, login with TOTP, recovery codes', () => {
       (await second.client.post('/login/second-factor', { code: user.recoveryCodes![1]! })).statusCode,
       401,
     );
+  });
+
+  it('ends the account’s other sessions when a second factor is enrolled, keeping only the enrolling one', async () => {
+    const user = await createUserForTest(t.db, { roles: ['staff'], password: PASSWORD });
+    // Someone else who has the password and signed in before the factor existed.
+    const other = await logIn(user);
+    assert.equal(other.location, '/account');
+    assert.equal((await other.client.get('/account')).statusCode, 200);
+    const { client } = await logIn(user);
+    const secret = shownSecret((await client.get('/account/second-factor')).body);
+    const enrolled = await client.post('/account/second-factor', { code: totpCodeAt(secret, t.clock.now()) });
+    assert.equal(enrolled.statusCode, 200);
+    assert.equal((await client.get('/account')).statusCode, 200, 'the enrolling session goes on');
+    const signedOut = await other.client.get('/account');
+    assert.equal(signedOut.statusCode, 303, 'the other session has ended');
+    assert.match(String(signedOut.headers.location), /^\/login/);
   });
 
   it('makes new recovery codes after a current code; the old ones stop working', async () => {

@@ -1,9 +1,11 @@
 import { appendAuditEvent, recordAuditEvent } from '../platform/audit/audit.js';
+import type { Db } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
 import type { Auth, ServiceContext } from '../platform/http/request-context.js';
 import type { FormRefusal } from './login.js';
 import { generateRecoveryCodes, hashRecoveryCode, normalizeRecoveryCode } from './recovery-code.js';
 import { replaceRecoveryCodes, useRecoveryCode } from './recovery-code.repository.js';
+import { endAllSessions } from './session.service.js';
 import type { IdentityThrottle } from './throttle.js';
 import { openTotpSecret, sealTotpSecret, totpKey } from './totp.crypto.js';
 import { base32Encode, generateTotpSecret, groupSecret, matchTotpStep, totpUri } from './totp.js';
@@ -72,7 +74,9 @@ export async function beginTotpEnrolment(
 /**
  * Confirms enrolment with a code from the new secret (and, when a factor is already in use, a
  * code or recovery code from it). On success the new secret replaces any old one, ten new recovery
- * codes replace the old ones, and the codes are returned in plain text: the only time they exist.
+ * codes replace the old ones, every other session of the account ends (one opened with only the
+ * password before, perhaps by someone else, must not outlive the new factor), and the codes are
+ * returned in plain text: the only time they exist.
  */
 export async function confirmTotpEnrolment(
   ctx: ServiceContext,
@@ -89,11 +93,11 @@ export async function confirmTotpEnrolment(
   if (state.enabledAt !== null) {
     const wait = throttle.secondFactorBlocked(auth.userId, ctx.now.getTime());
     if (wait !== null) return refuse(429, 'currentCode', 'totp.error_throttled', wait);
+    // Counted before the check, forgotten on success: concurrent guesses cannot all get in.
+    throttle.secondFactorFailed(auth.userId, ctx.now.getTime());
     const proved = await useExistingFactor(ctx, auth.userId, input.currentCode ?? '');
-    if (!proved) {
-      throttle.secondFactorFailed(auth.userId, ctx.now.getTime());
-      return refuse(422, 'currentCode', 'totp.error_current_code_invalid');
-    }
+    if (!proved) return refuse(422, 'currentCode', 'totp.error_current_code_invalid');
+    throttle.secondFactorSucceeded(auth.userId);
   }
 
   const recoveryCodes = generateRecoveryCodes();
@@ -102,6 +106,7 @@ export async function confirmTotpEnrolment(
       return false;
     }
     await replaceRecoveryCodes(trx, auth.userId, recoveryCodes.map(hashRecoveryCode));
+    await endAllSessions(trx, auth.userId, auth.sessionIdHash);
     await appendAuditEvent(
       trx,
       { type: 'auth.second_factor_enrolled', data: { userId: auth.userId } },
@@ -129,9 +134,22 @@ export async function verifySecondFactor(
   const nowMs = ctx.now.getTime();
   const wait = throttle.secondFactorBlocked(auth.userId, nowMs);
   if (wait !== null) return refuse(429, 'code', 'totp.error_throttled', wait);
-  const used = await useExistingFactor(ctx, auth.userId, input.code);
+  // Counted before the check, forgotten on success: concurrent guesses cannot all get in.
+  throttle.secondFactorFailed(auth.userId, nowMs);
+  // The code is used up in the transaction of its audit event: never one without the other.
+  const used = await ctx.db.transaction().execute(async (trx) => {
+    const found = await useExistingFactor(ctx, auth.userId, input.code, trx);
+    if (found) {
+      await appendAuditEvent(
+        trx,
+        { type: 'auth.second_factor_succeeded', data: { userId: auth.userId, with: found } },
+        ctx.origin,
+        ctx.now,
+      );
+    }
+    return found;
+  });
   if (!used) {
-    throttle.secondFactorFailed(auth.userId, nowMs);
     await recordAuditEvent(
       ctx.db,
       { type: 'auth.second_factor_failed', data: { userId: auth.userId } },
@@ -141,12 +159,6 @@ export async function verifySecondFactor(
     return refuse(401, 'code', 'totp.error_code_invalid');
   }
   throttle.secondFactorSucceeded(auth.userId);
-  await recordAuditEvent(
-    ctx.db,
-    { type: 'auth.second_factor_succeeded', data: { userId: auth.userId, with: used } },
-    ctx.origin,
-    ctx.now,
-  );
   return { ok: true };
 }
 
@@ -168,10 +180,12 @@ export async function regenerateRecoveryCodes(
   const nowMs = ctx.now.getTime();
   const wait = throttle.secondFactorBlocked(auth.userId, nowMs);
   if (wait !== null) return refuse(429, 'currentCode', 'totp.error_throttled', wait);
+  // Counted before the check, forgotten on success: concurrent guesses cannot all get in.
+  throttle.secondFactorFailed(auth.userId, nowMs);
   if (!(await useExistingFactor(ctx, auth.userId, input.currentCode))) {
-    throttle.secondFactorFailed(auth.userId, nowMs);
     return refuse(422, 'currentCode', 'totp.error_current_code_invalid');
   }
+  throttle.secondFactorSucceeded(auth.userId);
   const recoveryCodes = generateRecoveryCodes();
   await ctx.db.transaction().execute(async (trx) => {
     await replaceRecoveryCodes(trx, auth.userId, recoveryCodes.map(hashRecoveryCode));
@@ -199,26 +213,26 @@ export async function hasSecondFactor(ctx: ServiceContext): Promise<boolean> {
 /**
  * Checks a code against the user's confirmed factor and uses it up: a TOTP code's step is
  * recorded (never accepted again), a recovery code is marked used. Returns which kind worked.
+ * `db` is where the code is used up (a caller's transaction); by default `ctx.db`.
  */
 async function useExistingFactor(
   ctx: ServiceContext,
   userId: string,
   code: string,
+  db: Db = ctx.db,
 ): Promise<'totp' | 'recovery_code' | null> {
   const typed = code.trim();
   if (/^\d{6}$/.test(typed.replace(/\s/g, ''))) {
-    const state = await findTotpState(ctx.db, userId);
+    const state = await findTotpState(db, userId);
     if (!state?.secret || state.enabledAt === null) return null;
     const secret = openTotpSecret(await totpKey(ctx.db), userId, state.secret);
     const step = matchTotpStep(secret, typed, ctx.now.getTime(), state.lastStep);
     if (step === null) return null;
-    return (await claimTotpStep(ctx.db, userId, step)) ? 'totp' : null;
+    return (await claimTotpStep(db, userId, step)) ? 'totp' : null;
   }
   const recovery = normalizeRecoveryCode(typed);
   if (!recovery) return null;
-  return (await useRecoveryCode(ctx.db, userId, hashRecoveryCode(recovery), ctx.now))
-    ? 'recovery_code'
-    : null;
+  return (await useRecoveryCode(db, userId, hashRecoveryCode(recovery), ctx.now)) ? 'recovery_code' : null;
 }
 
 function refuse(

@@ -6,6 +6,8 @@ import { setCookie } from './cookies.js';
 export const CSRF_COOKIE = 'csrf';
 export const CSRF_FIELD = '_csrf';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Static files: they render no form, and their answers are cacheable (see static.routes.ts). */
+const STATIC_PREFIXES = ['/assets/', '/build/'] as const;
 
 /**
  * CSRF protection for every state-changing request, with or without a session:
@@ -18,6 +20,9 @@ export function registerCsrf(app: FastifyInstance, secret: string): void {
   app.decorateRequest('csrfToken', '');
 
   app.addHook('onRequest', async (request, reply) => {
+    // A cookie on a cacheable answer could be handed by a shared cache to every later visitor,
+    // all with the same (known) CSRF cookie; static files need none.
+    if (SAFE_METHODS.has(request.method) && STATIC_PREFIXES.some((p) => request.url.startsWith(p))) return;
     let value = request.cookies[CSRF_COOKIE];
     if (!value || !/^[A-Za-z0-9_-]{43}$/.test(value)) {
       value = randomToken(32);

@@ -16,9 +16,17 @@ const fastifyClientErrors: Readonly<Record<string, ErrorCode>> = {
   FST_ERR_VALIDATION: 'bad_request',
 };
 
+/**
+ * PostgreSQL's codes for text it cannot store: `22021` (a NUL byte in text) and `22P05` (a `\u0000`
+ * in jsonb). In practice a NUL typed into a form or query string (`%00`); anyone can send one to
+ * any field, so it is the client's fault (400), not a bug (500).
+ */
+const PG_UNSTORABLE_TEXT: ReadonlySet<unknown> = new Set(['22021', '22P05']);
+
 /** Turns any error into an AppError: known client errors keep their meaning, the rest is `internal`. */
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
+  if (PG_UNSTORABLE_TEXT.has((error as { code?: unknown } | null)?.code)) return new AppError('bad_request');
   const fastifyError = error as Partial<FastifyError>;
   const mapped = fastifyError.code ? fastifyClientErrors[fastifyError.code] : undefined;
   if (mapped) return new AppError(mapped);

@@ -1,3 +1,5 @@
+import { isIPv6 } from 'node:net';
+
 /**
  * In-memory throttles (never stored: client addresses used as keys live only in this process).
  *
@@ -36,6 +38,12 @@ export class RateLimiter {
     this.#hits.delete(key);
   }
 
+  /** Takes back one attempt counted for `key` in its current window (one that turned out fine). */
+  refund(key: string, nowMs: number = Date.now()): void {
+    const entry = this.#hits.get(key);
+    if (entry && entry.resetAt > nowMs && entry.count > 0) entry.count -= 1;
+  }
+
   #entry(key: string, nowMs: number): { count: number; resetAt: number } {
     let entry = this.#hits.get(key);
     if (!entry || entry.resetAt <= nowMs) {
@@ -58,4 +66,31 @@ export class RateLimiter {
       this.#hits.delete(k);
     }
   }
+}
+
+/**
+ * The key a client address is counted under: an IPv4 address as it is, an IPv6 address by its /64
+ * prefix. A subscriber or a rented server gets a whole /64, so counting single IPv6 addresses
+ * would let one client rotate through 2^64 of them past any per-client limit. An IPv4-mapped
+ * address (`::ffff:192.0.2.1`, as a dual-stack socket reports IPv4 clients) counts as IPv4.
+ */
+export function clientKey(ip: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (mapped?.[1]) return mapped[1];
+  const address = ip.split('%', 1)[0] ?? ip;
+  if (!isIPv6(address)) return ip;
+  // An embedded IPv4 address (`64:ff9b::192.0.2.1`) fills the last two groups.
+  const groups = (text: string | undefined): string[] =>
+    text ? text.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g])) : [];
+  const [headText, tailText] = address.split('::');
+  const head = groups(headText);
+  const tail = groups(tailText);
+  const full =
+    tailText === undefined
+      ? head
+      : [...head, ...Array<string>(8 - head.length - tail.length).fill('0'), ...tail];
+  return `${full
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
 }

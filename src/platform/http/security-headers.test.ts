@@ -33,6 +33,16 @@ describe('security headers and platform answers', () => {
     assert.match(en.body, /Page not found/);
   });
 
+  it('sets no cookie on static files, whose cacheable answers a shared cache could hand to everyone', async () => {
+    for (const url of ['/assets/site.css', '/assets/missing.css', '/build/missing.js']) {
+      const response = await t.app.inject({ method: 'GET', url });
+      assert.match(String(response.headers['cache-control']), /public/, url);
+      assert.equal(response.headers['set-cookie'], undefined, url);
+    }
+    const page = await t.app.inject({ method: 'GET', url: '/' });
+    assert.match(String(page.headers['set-cookie']), /^csrf=/, 'pages still get their CSRF cookie');
+  });
+
   it('refuses a POST without a CSRF token with 403 and the message in the page', async () => {
     const client = new TestClient(t.app);
     await client.get('/');

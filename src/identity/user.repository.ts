@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql, type Transaction } from 'kysely';
 import type { Db } from '../platform/db/database.js';
 import type { Database, UserRow } from '../platform/db/schema.js';
 
@@ -308,16 +308,7 @@ export async function lockActiveAdmins(trx: Transaction<Database>): Promise<stri
   const rows = await trx
     .selectFrom('users')
     .select('users.id')
-    .where('users.active', '=', true)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('user_roles')
-          .select('user_roles.role')
-          .whereRef('user_roles.user_id', '=', 'users.id')
-          .where('user_roles.role', '=', 'admin'),
-      ),
-    )
+    .where(isActiveWithRole('admin'))
     .orderBy('users.id')
     .forUpdate()
     .execute();
@@ -344,18 +335,24 @@ export async function listManagerCandidates(
   return db
     .selectFrom('users')
     .select(['users.username', 'users.name'])
-    .where('users.active', '=', true)
-    .where((eb) =>
+    .where(isActiveWithRole('manager'))
+    .orderBy('users.name')
+    .orderBy('users.id')
+    .limit(limit)
+    .execute();
+}
+
+/** A filter on `users`: active, and holding `role`. */
+function isActiveWithRole(role: string) {
+  return (eb: ExpressionBuilder<Database, 'users'>): Expression<SqlBool> =>
+    eb.and([
+      eb('users.active', '=', true),
       eb.exists(
         eb
           .selectFrom('user_roles')
           .select('user_roles.role')
           .whereRef('user_roles.user_id', '=', 'users.id')
-          .where('user_roles.role', '=', 'manager'),
+          .where('user_roles.role', '=', role),
       ),
-    )
-    .orderBy('users.name')
-    .orderBy('users.id')
-    .limit(limit)
-    .execute();
+    ]);
 }

@@ -5,7 +5,7 @@ import { LOCALE_COOKIE } from '../platform/http/locale.js';
 import { ErrorPage } from '../platform/ui/error-page.js';
 import { isLocale } from '../platform/ui/i18n/define.js';
 import { type PageContext, pageContext } from '../platform/ui/page-context.js';
-import { sendPage } from '../platform/ui/render.js';
+import { renderPage, sendPage } from '../platform/ui/render.js';
 import {
   AccessibilityPage,
   DetectionPage,
@@ -43,9 +43,19 @@ export function localPathOrHome(next: unknown): string {
 /** The public pages and the language switch. */
 export function registerPublicRoutes(app: FastifyInstance): void {
   for (const [path, View] of Object.entries(publicPages)) {
-    app.get(path, { config: { access: 'public', anonymous: true } }, async (request, reply) =>
-      sendPage(reply, <View page={pageContext(request)} />),
-    );
+    // For anonymous visitors a public page depends only on its language (no form, no name), so
+    // it is rendered once per language and served from memory: a bounded cache of 2 × 6 pages.
+    const rendered = new Map<string, Buffer>();
+    app.get(path, { config: { access: 'public', anonymous: true } }, async (request, reply) => {
+      const page = pageContext(request);
+      if (page.auth !== null || request.url !== path) return sendPage(reply, <View page={page} />);
+      let html = rendered.get(page.locale);
+      if (html === undefined) {
+        html = Buffer.from(renderPage(<View page={page} />), 'utf8');
+        rendered.set(page.locale, html);
+      }
+      return sendPage(reply, html);
+    });
   }
 
   /** `GET /language?to=en&next=/path`: remembers the choice for a year and goes back. */

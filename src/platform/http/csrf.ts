@@ -23,14 +23,33 @@ export function registerCsrf(app: FastifyInstance, secret: string): void {
     // A cookie on a cacheable answer could be handed by a shared cache to every later visitor,
     // all with the same (known) CSRF cookie; static files need none.
     if (SAFE_METHODS.has(request.method) && STATIC_PREFIXES.some((p) => request.url.startsWith(p))) return;
-    let value = request.cookies[CSRF_COOKIE];
-    if (!value || !/^[A-Za-z0-9_-]{43}$/.test(value)) {
-      value = randomToken(32);
-      setCookie(reply, CSRF_COOKIE, value);
-      // Refusing a POST that arrives without the cookie is done below; the new cookie lets a reload work.
-      request.cookies[CSRF_COOKIE] = SAFE_METHODS.has(request.method) ? value : '';
-    }
-    request.csrfToken = value ? hmacBase64Url(secret, value) : '';
+    const sent = request.cookies[CSRF_COOKIE];
+    const valid = sent && /^[A-Za-z0-9_-]{43}$/.test(sent) ? sent : undefined;
+    // Refusing a POST that arrives without a valid cookie is done below.
+    if (!valid) request.cookies[CSRF_COOKIE] = '';
+    // The token (and, for a new browser, the cookie) is made only when a page asks for it to
+    // put in a form: pages without forms set no cookie at all and cost nothing here.
+    let token: string | undefined;
+    Object.defineProperty(request, 'csrfToken', {
+      configurable: true,
+      enumerable: true,
+      get(): string {
+        if (token === undefined) {
+          let value = valid;
+          if (!value) {
+            value = randomToken(32);
+            setCookie(reply, CSRF_COOKIE, value);
+            // The new cookie lets the form on this page be posted; a POST without one stays refused.
+            if (SAFE_METHODS.has(request.method)) request.cookies[CSRF_COOKIE] = value;
+          }
+          token = hmacBase64Url(secret, value);
+        }
+        return token;
+      },
+      set(value: string) {
+        token = value;
+      },
+    });
   });
 
   app.addHook('preHandler', async (request) => {

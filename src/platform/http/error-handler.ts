@@ -65,7 +65,6 @@ export function registerErrorHandling(app: FastifyInstance): void {
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
   // Hooks that set these may not have run (an error in onRequest, a body the parser refused).
   request.t ??= translator(request.locale ?? defaultLocale);
-  request.csrfToken ??= '';
   if (error.code === 'too_many_requests' && typeof error.details?.retryAfterSeconds === 'number') {
     reply.header('retry-after', String(error.details.retryAfterSeconds));
   }

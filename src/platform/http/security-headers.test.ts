@@ -39,8 +39,18 @@ describe('security headers and platform answers', () => {
       assert.match(String(response.headers['cache-control']), /public/, url);
       assert.equal(response.headers['set-cookie'], undefined, url);
     }
-    const page = await t.app.inject({ method: 'GET', url: '/' });
-    assert.match(String(page.headers['set-cookie']), /^csrf=/, 'pages still get their CSRF cookie');
+    const form = await t.app.inject({ method: 'GET', url: '/login' });
+    assert.match(
+      String(form.headers['set-cookie']),
+      /^csrf=/,
+      'a page with a form still gets its CSRF cookie',
+    );
+  });
+
+  it('sets no cookie at all on a public page without a form', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/prevention' });
+    assert.equal(page.statusCode, 200);
+    assert.equal(page.headers['set-cookie'], undefined);
   });
 
   it('refuses a POST without a CSRF token with 403 and the message in the page', async () => {

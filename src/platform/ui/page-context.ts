@@ -21,7 +21,10 @@ export function pageContext(request: FastifyRequest): PageContext {
     locale: request.locale,
     t: request.t,
     path: request.url,
-    csrfToken: request.csrfToken,
+    // Read only by pages with a form: a page without one sets no CSRF cookie.
+    get csrfToken() {
+      return request.csrfToken;
+    },
     auth: request.auth?.stage === 'active' ? request.auth : null,
     demo: config.demo,
     oidcEnabled: config.oidc !== undefined,

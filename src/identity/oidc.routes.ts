@@ -78,7 +78,13 @@ export function registerOidcRoutes(app: FastifyInstance): void {
     });
     if (!outcome.ok) {
       if (outcome.cause !== undefined) {
-        request.log.warn({ err: outcome.cause, problem: outcome.problem }, 'OIDC login failed');
+        // Name and code only: the library's messages and fields can quote ID-token claims
+        // (e-mail, name), which do not belong in a log file.
+        const cause = outcome.cause as { name?: unknown; code?: unknown } | null;
+        request.log.warn(
+          { problem: outcome.problem, cause: { name: cause?.name, code: cause?.code } },
+          'OIDC login failed',
+        );
       }
       return sendProblem(request, reply, outcome.problem, outcome.providerError);
     }

@@ -23,13 +23,21 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
   const values = formValues(body);
   const parsed = schema.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data };
-  const errors: Record<string, MessageKey> = {};
+  const found = new Map<string, MessageKey>();
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? '_form');
-    if (errors[field]) continue;
-    errors[field] = isMessageKey(issue.message) ? issue.message : 'error.validation_failed';
+    if (found.has(field)) continue;
+    found.set(field, isMessageKey(issue.message) ? issue.message : 'error.validation_failed');
   }
-  return { ok: false, errors, values };
+  // Browsers submit fields in the order of the page: listing the messages in that order makes the
+  // error summary read like the form (fields that were not sent at all come last).
+  const submitted = Object.keys(values);
+  const position = (field: string) => {
+    const index = submitted.indexOf(field);
+    return index === -1 ? submitted.length : index;
+  };
+  const ordered = [...found.entries()].sort(([a], [b]) => position(a) - position(b));
+  return { ok: false, errors: Object.fromEntries(ordered), values };
 }
 
 /** The body's string fields (and arrays of strings); anything else is dropped. `_csrf` is left out. */

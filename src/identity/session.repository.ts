@@ -45,10 +45,6 @@ export async function touchSession(db: Db, idHash: string, now: Date): Promise<v
   await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
 }
 
-export async function updateSessionStage(db: Db, idHash: string, stage: SessionRow['stage']): Promise<void> {
-  await db.updateTable('sessions').set({ stage }).where('id_hash', '=', idHash).execute();
-}
-
 export async function deleteSession(db: Db, idHash: string): Promise<void> {
   await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
 }

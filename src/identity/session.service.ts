@@ -11,7 +11,6 @@ import {
   findSessionWithUser,
   insertSession,
   touchSession,
-  updateSessionStage,
 } from './session.repository.js';
 
 export const SESSION_COOKIE = 'sid';
@@ -101,10 +100,6 @@ export async function elevateSession(
 ): Promise<void> {
   const auth = request.auth;
   if (!auth) return;
-  if (auth.stage === stage) {
-    await updateSessionStage(request.server.deps.database.db, auth.sessionIdHash, stage);
-    return;
-  }
   await startSession(request, reply, { userId: auth.userId, stage, method: auth.method });
 }
 

@@ -70,7 +70,7 @@ export function rotateCsrf(request: FastifyRequest, reply: FastifyReply): void {
   const value = randomToken(32);
   setCookie(reply, CSRF_COOKIE, value);
   request.cookies[CSRF_COOKIE] = value;
-  request.csrfToken = hmacBase64Url((request.server as unknown as { csrfSecret: string }).csrfSecret, value);
+  request.csrfToken = hmacBase64Url(request.server.csrfSecret, value);
 }
 
 function submittedToken(request: FastifyRequest): string | undefined {

@@ -47,6 +47,8 @@ export interface ServiceContext {
 declare module 'fastify' {
   interface FastifyInstance {
     readonly deps: AppDeps;
+    /** The key of the CSRF tokens' HMAC (see csrf.ts). */
+    readonly csrfSecret: string;
   }
   interface FastifyRequest {
     locale: Locale;

@@ -34,9 +34,8 @@ export const catalogues: Readonly<Record<Locale, Readonly<Record<MessageKey, str
 export type MessageParams = Readonly<Record<string, string | number>>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-/** Returns the translator for a locale; unknown placeholders are left visible, never dropped. */
-export function translator(locale: Locale): Translate {
-  const messages = catalogues[locale] ?? catalogues[defaultLocale];
+function makeTranslator(locale: Locale): Translate {
+  const messages = catalogues[locale];
   return (key, params) => {
     const text = messages[key] ?? key;
     if (!params) return text;
@@ -44,6 +43,19 @@ export function translator(locale: Locale): Translate {
       Object.hasOwn(params, name) ? String(params[name]) : match,
     );
   };
+}
+
+const translators: Readonly<Record<Locale, Translate>> = {
+  nl: makeTranslator('nl'),
+  en: makeTranslator('en'),
+};
+
+/**
+ * Returns the translator for a locale (made once per language); unknown placeholders are left
+ * visible, never dropped.
+ */
+export function translator(locale: Locale): Translate {
+  return translators[locale] ?? translators[defaultLocale];
 }
 
 /** Whether a string is a known message key (for codes that arrive at run time, like error codes). */

@@ -15,10 +15,12 @@ import { registerCsrf } from './platform/http/csrf.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerHealth } from './platform/http/health.routes.js';
 import { registerLocale } from './platform/http/locale.js';
+import { registerMultipart } from './platform/http/multipart.js';
 import type { AppDeps } from './platform/http/request-context.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerStatic } from './platform/http/static.routes.js';
 import { registerPublicRoutes } from './public/public.routes.js';
+import { Keyring } from './reporting/keys/keyring.js';
 
 export interface BuildAppOptions extends AppDeps {
   /** Pino logger options, or false for none (tests). */
@@ -46,9 +48,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   const deps: AppDeps = { config, database, clock };
   app.decorate('deps', deps);
+  const keyring = new Keyring({ idleMinutes: config.session.idleMinutes });
+  app.decorate('keyring', keyring);
+  const keyringSweep = setInterval(() => keyring.sweep(clock.now().getTime()), 60_000);
+  keyringSweep.unref();
+  app.addHook('onClose', async () => clearInterval(keyringSweep));
 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT });
+  await registerMultipart(app);
 
   registerErrorHandling(app);
   registerSecurityHeaders(app, { hsts: config.publicUrl.startsWith('https:') });

@@ -69,6 +69,19 @@ const EnvSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(168).default(12),
   /** Log level: fatal, error, warn, info, debug, trace or silent. Default info. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Folder of the encrypted report files. Default <DATA_DIR>/uploads. */
+  UPLOAD_DIR: z.string().trim().min(1).optional(),
+  /** Most files a reporter may attach to one report or message. Default 10. */
+  REPORT_MAX_FILES: z.coerce.number({ message: 'must be a number' }).int().min(0).max(50).default(10),
+  /** Largest file a reporter may attach, in MB. Default 20. */
+  REPORT_MAX_FILE_MB: z.coerce.number({ message: 'must be a number' }).int().min(1).max(200).default(20),
+  /** Report submissions accepted per minute from everyone together (a flood ceiling). Default 30. */
+  REPORT_SUBMISSIONS_PER_MINUTE: z.coerce
+    .number({ message: 'must be a number' })
+    .int()
+    .min(1)
+    .max(10000)
+    .default(30),
   /** Demo mode (set by `npm run demo`): banner, demo accounts on the login page, no second factor. */
   DEMO: booleanString.optional(),
 });
@@ -87,6 +100,12 @@ export type Config = Readonly<{
   session: Readonly<{ idleMinutes: number; maxHours: number }>;
   logLevel: string;
   demo: boolean;
+  reporting: Readonly<{
+    uploadDir: string;
+    maxFiles: number;
+    maxFileBytes: number;
+    submissionsPerMinute: number;
+  }>;
 }>;
 
 /** Thrown by {@link loadConfig}; `problems` holds one line per bad variable. */
@@ -121,10 +140,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const e = parsed.data;
 
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const dataDir = path.resolve(e.DATA_DIR ?? (e.DEMO ? './data-demo' : './data'));
   const config: Config = {
     port: e.PORT,
     host: e.HOST,
-    dataDir: path.resolve(e.DATA_DIR ?? (e.DEMO ? './data-demo' : './data')),
+    dataDir,
     databaseUrl: e.DATABASE_URL,
     smtpUrl: e.SMTP_URL,
     publicUrl,
@@ -142,6 +162,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     session: Object.freeze({ idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS }),
     logLevel: e.LOG_LEVEL,
     demo: e.DEMO ?? false,
+    reporting: Object.freeze({
+      uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(dataDir, 'uploads')),
+      maxFiles: e.REPORT_MAX_FILES,
+      maxFileBytes: e.REPORT_MAX_FILE_MB * 1024 * 1024,
+      submissionsPerMinute: e.REPORT_SUBMISSIONS_PER_MINUTE,
+    }),
   };
   return Object.freeze(config);
 }

@@ -75,6 +75,9 @@ export async function startSession(
   if (request.auth) await deleteSession(db, request.auth.sessionIdHash);
   const value = randomToken(32);
   const idHash = sha256Hex(value);
+  // Unlocked report keys follow the session of the same user across a rotation, never another's.
+  if (request.auth?.userId === input.userId) request.server.keyring.move(request.auth.sessionIdHash, idHash);
+  else if (request.auth) request.server.keyring.dropSession(request.auth.sessionIdHash);
   await insertSession(db, {
     id_hash: idHash,
     user_id: input.userId,
@@ -105,7 +108,10 @@ export async function elevateSession(
 
 /** Ends this browser's session and clears its cookie. */
 export async function endSession(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (request.auth) await deleteSession(request.server.deps.database.db, request.auth.sessionIdHash);
+  if (request.auth) {
+    await deleteSession(request.server.deps.database.db, request.auth.sessionIdHash);
+    request.server.keyring.dropSession(request.auth.sessionIdHash);
+  }
   clearCookie(reply, SESSION_COOKIE);
   rotateCsrf(request, reply);
 }

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
@@ -23,7 +26,16 @@ export interface TestApp {
 export async function createTestApp(
   options: { env?: Record<string, string>; setupToken?: string; database?: OpenDatabase } = {},
 ): Promise<TestApp> {
-  const config = loadConfig({ COOKIE_SECURE: 'false', LOG_LEVEL: 'silent', ...options.env });
+  // Each app gets its own upload folder, removed on close (unless the test chose one).
+  const uploadDir = options.env?.UPLOAD_DIR
+    ? undefined
+    : await mkdtemp(path.join(tmpdir(), 'idesk-uploads-'));
+  const config = loadConfig({
+    COOKIE_SECURE: 'false',
+    LOG_LEVEL: 'silent',
+    ...(uploadDir ? { UPLOAD_DIR: uploadDir } : {}),
+    ...options.env,
+  });
   const database = options.database ?? (await openTestDatabase());
   const clock = manualClock(new Date());
   const app = await buildApp({
@@ -43,6 +55,7 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       if (!options.database) await database.close();
+      if (uploadDir) await rm(uploadDir, { recursive: true, force: true });
     },
   };
 }

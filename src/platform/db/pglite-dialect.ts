@@ -89,6 +89,8 @@ class PGliteDriver implements Driver {
   }
 }
 
+const BYTEA_OID = 17;
+
 class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGlite) {}
 
@@ -96,6 +98,18 @@ class PGliteConnection implements DatabaseConnection {
     const result = await this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
     const changed = result.affectedRows;
     const isWrite = result.command !== undefined && result.command !== 'SELECT';
+    // PGlite reads bytea as Uint8Array; node-postgres (and our code) uses Buffer.
+    const byteaFields = result.fields.filter((f) => f.dataTypeID === BYTEA_OID).map((f) => f.name);
+    if (byteaFields.length > 0) {
+      for (const row of result.rows as Record<string, unknown>[]) {
+        for (const name of byteaFields) {
+          const value = row[name];
+          if (value instanceof Uint8Array && !Buffer.isBuffer(value)) {
+            row[name] = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+          }
+        }
+      }
+    }
     return {
       rows: result.rows,
       ...(isWrite && changed !== undefined ? { numAffectedRows: BigInt(changed) } : {}),

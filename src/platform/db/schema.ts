@@ -14,6 +14,19 @@ export interface Database {
   settings: SettingsTable;
   app_secrets: AppSecretsTable;
   audit_events: AuditEventsTable;
+  report_channels: ReportChannelsTable;
+  report_channel_categories: ReportChannelCategoriesTable;
+  report_channel_recipients: ReportChannelRecipientsTable;
+  questionnaire_versions: QuestionnaireVersionsTable;
+  user_keys: UserKeysTable;
+  reports: ReportsTable;
+  report_key_seals: ReportKeySealsTable;
+  report_exclusions: ReportExclusionsTable;
+  report_recusals: ReportRecusalsTable;
+  report_messages: ReportMessagesTable;
+  report_minutes: ReportMinutesTable;
+  report_files: ReportFilesTable;
+  outbox: OutboxTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -95,9 +108,172 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+// Reporting (migration 1300). Every `Buffer` column but keys and salts is ciphertext.
+
+export interface ReportChannelsTable {
+  id: Generated<string>;
+  slug: string;
+  name_nl: string;
+  name_en: string;
+  intro_nl: Generated<string>;
+  intro_en: Generated<string>;
+  audience: 'everyone' | 'staff';
+  active: Generated<boolean>;
+  position: Generated<number>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface ReportChannelCategoriesTable {
+  id: Generated<string>;
+  channel_id: string;
+  label_nl: string;
+  label_en: string;
+  position: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface ReportChannelRecipientsTable {
+  channel_id: string;
+  user_id: string;
+}
+
+export interface QuestionnaireVersionsTable {
+  id: Generated<string>;
+  channel_id: string;
+  version: number;
+  /** `Question[]` (src/reporting/questionnaire.ts); insert as `JSON.stringify(...)`. */
+  questions: ColumnType<unknown, string, never>;
+  created_at: DefaultTimestamp;
+  created_by: string | null;
+}
+
+export interface UserKeysTable {
+  user_id: string;
+  public_key: Buffer;
+  wrapped_secret_key: string;
+  wrapped_with: 'password' | 'passphrase';
+  recovery_wrapped_key: string;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export type IdentityMode = 'anonymous' | 'confidential' | 'named';
+export type ReportStatus = 'received' | 'acknowledged' | 'in_treatment' | 'closed';
+
+export interface ReportsTable {
+  id: Generated<string>;
+  reference: string;
+  channel_id: string;
+  category_id: string | null;
+  questionnaire_version_id: string | null;
+  identity_mode: IdentityMode;
+  source: 'online' | 'oral';
+  status: ReportStatus;
+  received_at: Timestamp;
+  acknowledgement_due_at: Timestamp;
+  acknowledged_at: Timestamp | null;
+  not_acknowledged_reason: 'reporter_objected' | 'would_endanger_identity' | 'already_closed' | null;
+  feedback_due_at: Timestamp;
+  feedback_given_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  last_activity_at: Timestamp;
+  receipt_lookup: string | null;
+  receipt_salt: Buffer | null;
+  reporter_key: Buffer | null;
+  content: Buffer;
+  identity: Buffer | null;
+  notify_address: Buffer | null;
+  created_by: string | null;
+}
+
+export interface ReportKeySealsTable {
+  report_id: string;
+  user_id: string;
+  sealed_key: Buffer;
+  granted_at: Timestamp;
+  granted_by: string | null;
+}
+
+export interface ReportExclusionsTable {
+  report_id: string;
+  user_id: string;
+}
+
+export interface ReportRecusalsTable {
+  report_id: string;
+  user_id: string;
+  recused_at: Timestamp;
+}
+
+export type ReportMessageKind =
+  | 'message'
+  | 'acknowledgement'
+  | 'not_acknowledged'
+  | 'forwarded'
+  | 'minutes'
+  | 'minutes_signed'
+  | 'minutes_corrections'
+  | 'status';
+
+export interface ReportMessagesTable {
+  id: Generated<string>;
+  report_id: string;
+  author: 'reporter' | 'handler' | 'system';
+  author_user_id: string | null;
+  kind: ReportMessageKind;
+  body: Buffer | null;
+  created_at: Timestamp;
+}
+
+export interface ReportMinutesTable {
+  id: Generated<string>;
+  report_id: string;
+  message_id: string;
+  status: 'awaiting_signature' | 'signed' | 'corrections_proposed' | 'superseded';
+  body: Buffer;
+  created_at: Timestamp;
+  created_by: string | null;
+  answered_at: Timestamp | null;
+}
+
+export interface ReportFilesTable {
+  id: Generated<string>;
+  report_id: string;
+  message_id: string | null;
+  storage_key: string;
+  meta: Buffer;
+  size_bytes: number;
+  uploaded_by: 'reporter' | 'handler';
+  created_at: Timestamp;
+}
+
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'held';
+
+export interface OutboxTable {
+  id: Generated<string>;
+  message_id: string;
+  purpose: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  /** Extra headers (`In-Reply-To`, `References`…); insert as `JSON.stringify(...)`. */
+  headers: ColumnType<Record<string, string>, string | undefined, string>;
+  state: OutboxState;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  scrub_after_send: Generated<boolean>;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type EntityRow = Selectable<EntitiesTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type ReportRow = Selectable<ReportsTable>;
+export type ReportChannelRow = Selectable<ReportChannelsTable>;
+export type OutboxRow = Selectable<OutboxTable>;

@@ -55,6 +55,8 @@ export function registerCsrf(app: FastifyInstance, secret: string): void {
   app.addHook('preHandler', async (request) => {
     if (SAFE_METHODS.has(request.method)) return;
     if (!isSameOrigin(request)) throw new AppError('csrf_invalid');
+    // Multipart bodies are streamed: readMultipartForm checks the token, which comes first.
+    if (request.routeOptions.config.multipart && request.isMultipart()) return;
     const cookie = request.cookies[CSRF_COOKIE];
     const sent = submittedToken(request);
     if (!cookie || !sent || !safeEqual(sent, hmacBase64Url(secret, cookie))) {
@@ -63,6 +65,17 @@ export function registerCsrf(app: FastifyInstance, secret: string): void {
   });
 
   app.decorate('csrfSecret', secret);
+}
+
+/**
+ * Checks a token read from a streamed (multipart) body against this browser's cookie.
+ * @throws AppError `csrf_invalid`
+ */
+export function verifyCsrfToken(request: FastifyRequest, token: string): void {
+  const cookie = request.cookies[CSRF_COOKIE];
+  if (!cookie || !token || !safeEqual(token, hmacBase64Url(request.server.csrfSecret, cookie))) {
+    throw new AppError('csrf_invalid');
+  }
 }
 
 /** Gives the browser a new CSRF cookie (at login and logout) and updates this request's token. */

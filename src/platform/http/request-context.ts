@@ -1,4 +1,5 @@
 import type { Config } from '../../config.js';
+import type { Keyring } from '../../reporting/keys/keyring.js';
 import type { AuditOrigin } from '../audit/audit-events.js';
 import type { Clock } from '../clock.js';
 import type { Db, OpenDatabase } from '../db/database.js';
@@ -49,6 +50,8 @@ declare module 'fastify' {
     readonly deps: AppDeps;
     /** The key of the CSRF tokens' HMAC (see csrf.ts). */
     readonly csrfSecret: string;
+    /** Unlocked recipient keys per staff session, in memory only (src/reporting/keys/keyring.ts). */
+    readonly keyring: Keyring;
   }
   interface FastifyRequest {
     locale: Locale;
@@ -61,5 +64,7 @@ declare module 'fastify' {
     access?: Access;
     /** Set on reporter and visitor routes: nothing about the client may be logged or stored. */
     anonymous?: boolean;
+    /** The route reads a multipart body with readMultipartForm (which checks the CSRF token). */
+    multipart?: boolean;
   }
 }

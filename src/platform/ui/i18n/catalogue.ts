@@ -4,6 +4,7 @@ import { identityMessages } from './messages/identity.js';
 import { oidcMessages } from './messages/oidc.js';
 import { platformMessages } from './messages/platform.js';
 import { publicMessages } from './messages/public.js';
+import { reportingMessages } from './messages/reporting.js';
 import { uiMessages } from './messages/ui.js';
 
 /**
@@ -17,6 +18,7 @@ export const catalogueParts = [
   uiMessages,
   publicMessages,
   identityMessages,
+  reportingMessages,
 ] as const;
 
 type Part = (typeof catalogueParts)[number];

@@ -19,8 +19,14 @@ import { registerMultipart } from './platform/http/multipart.js';
 import type { AppDeps } from './platform/http/request-context.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerStatic } from './platform/http/static.routes.js';
+import { registerMailAdminRoutes } from './platform/mail/mail-admin.routes.js';
 import { registerPublicRoutes } from './public/public.routes.js';
+import { registerChannelAdminRoutes } from './reporting/channels/channel-admin.routes.js';
+import { registerHandlingRoutes } from './reporting/handling/handling.routes.js';
 import { Keyring } from './reporting/keys/keyring.js';
+import { registerKeyRoutes } from './reporting/keys/keys.routes.js';
+import { registerMailboxRoutes } from './reporting/mailbox/mailbox.routes.js';
+import { registerReportSubmitRoutes } from './reporting/submit/submit.routes.js';
 
 export interface BuildAppOptions extends AppDeps {
   /** Pino logger options, or false for none (tests). */
@@ -72,6 +78,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerIdentityRoutes(app);
   registerOidcRoutes(app);
   registerAdminRoutes(app);
+  registerKeyRoutes(app);
+  registerReportSubmitRoutes(app);
+  registerMailboxRoutes(app);
+  registerHandlingRoutes(app);
+  registerChannelAdminRoutes(app);
+  registerMailAdminRoutes(app);
   return app;
 }
 

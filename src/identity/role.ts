@@ -32,3 +32,10 @@ export const rolesRequiringSecondFactor: ReadonlySet<Role> = new Set([
 export function requiresSecondFactor(userRoles: readonly string[]): boolean {
   return userRoles.some((role) => rolesRequiringSecondFactor.has(role as Role));
 }
+
+/** Roles that can receive reports as recipients of a reporting channel (and hold a key pair). */
+export const RECIPIENT_ROLES = ['handler', 'investigator', 'counselor'] as const satisfies readonly Role[];
+
+export function isRecipient(userRoles: readonly string[]): boolean {
+  return userRoles.some((role) => (RECIPIENT_ROLES as readonly string[]).includes(role));
+}

@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, sql } from 'kysely';
+import { RECIPIENT_ROLES } from '../identity/role.js';
 import type { Db } from '../platform/db/database.js';
 import type { Database } from '../platform/db/schema.js';
 import { sealReportKey } from './report-crypto.js';
@@ -10,7 +11,7 @@ import { sealReportKey } from './report-crypto.js';
  * hold a sealed copy of the report key. Everything else — lists, counts, notifications, direct
  * links — is built on these two rules; an excluded user meets the report nowhere (404).
  */
-export const RECIPIENT_ROLES = ['handler', 'investigator', 'counselor'] as const;
+export { RECIPIENT_ROLES };
 
 /**
  * The condition "user `userId` is entitled to the report `reports.id`", for a `where` on a

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { isRecipient } from '../../identity/role.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import type { MessageKey } from './i18n/catalogue.js';
 import type { PageContext } from './page-context.js';
@@ -14,6 +15,7 @@ const mainNavigation: readonly NavItem[] = [
   { href: '/prevention', label: 'nav.prevention' },
   { href: '/detection', label: 'nav.detection' },
   { href: '/reaction', label: 'nav.reaction' },
+  { href: '/report', label: 'nav.report' },
 ];
 
 /** The page shell: skip link, header with navigation and language switch, main landmark, footer. */
@@ -117,6 +119,7 @@ function UserMenu(props: { readonly page: PageContext }) {
     <div class="user-menu">
       <span class="user-menu__name">{t('layout.signed_in_as', { name: auth.name })}</span>
       <a href="/account">{t('layout.account')}</a>
+      {isRecipient(auth.roles) && <a href="/handling">{t('layout.handling')}</a>}
       {auth.roles.includes('admin') && <a href="/admin">{t('layout.admin')}</a>}
       <form method="post" action="/logout" class="user-menu__logout">
         <input type="hidden" name={CSRF_FIELD} value={page.csrfToken} />

@@ -1,10 +1,16 @@
 import { defaultLocale, type Locale } from './define.js';
 import { adminMessages } from './messages/admin.js';
 import { identityMessages } from './messages/identity.js';
+import { keysMessages } from './messages/keys.js';
+import { mailMessages } from './messages/mail.js';
 import { oidcMessages } from './messages/oidc.js';
 import { platformMessages } from './messages/platform.js';
 import { publicMessages } from './messages/public.js';
 import { reportingMessages } from './messages/reporting.js';
+import { reportingChannelsMessages } from './messages/reporting-channels.js';
+import { reportingHandlingMessages } from './messages/reporting-handling.js';
+import { reportingMailboxMessages } from './messages/reporting-mailbox.js';
+import { reportingSubmitMessages } from './messages/reporting-submit.js';
 import { uiMessages } from './messages/ui.js';
 
 /**
@@ -19,6 +25,12 @@ export const catalogueParts = [
   publicMessages,
   identityMessages,
   reportingMessages,
+  keysMessages,
+  reportingSubmitMessages,
+  reportingMailboxMessages,
+  reportingHandlingMessages,
+  reportingChannelsMessages,
+  mailMessages,
 ] as const;
 
 type Part = (typeof catalogueParts)[number];

@@ -9,6 +9,8 @@ export const adminMessages = defineMessages(
     'admin.nav.entities': 'Entiteiten',
     'admin.nav.audit': 'Auditlog',
     'admin.nav.settings': 'Instellingen',
+    'admin.nav.channels': 'Meldkanalen',
+    'admin.nav.mail': 'Uitgaande e-mail',
 
     'admin.overview.title': 'Beheer',
     'admin.overview.lead':
@@ -18,6 +20,9 @@ export const adminMessages = defineMessages(
     'admin.overview.count_active_users': 'Actieve gebruikers',
     'admin.overview.count_entities': 'Entiteiten',
     'admin.overview.sections': 'Onderdelen',
+    'admin.overview.channels_text':
+      'De kanalen waarlangs meldingen binnenkomen: ontvangers, categorieën, teksten en vragenlijsten.',
+    'admin.overview.mail_text': 'Elk bericht in de wachtrij voor verzending, met zijn toestand en fouten.',
     'admin.overview.users_text':
       'Gebruikers zoeken, aanmaken en wijzigen; rollen toekennen; accounts deactiveren; een tweede factor herstellen.',
     'admin.overview.entities_text':
@@ -212,6 +217,8 @@ export const adminMessages = defineMessages(
     'admin.nav.entities': 'Entities',
     'admin.nav.audit': 'Audit log',
     'admin.nav.settings': 'Settings',
+    'admin.nav.channels': 'Reporting channels',
+    'admin.nav.mail': 'Outgoing mail',
 
     'admin.overview.title': 'Administration',
     'admin.overview.lead':
@@ -221,6 +228,9 @@ export const adminMessages = defineMessages(
     'admin.overview.count_active_users': 'Active users',
     'admin.overview.count_entities': 'Entities',
     'admin.overview.sections': 'Sections',
+    'admin.overview.channels_text':
+      'The channels through which reports arrive: recipients, categories, texts and questionnaires.',
+    'admin.overview.mail_text': 'Every message queued for sending, with its state and errors.',
     'admin.overview.users_text':
       'Search, create and change users; assign roles; deactivate accounts; reset a second factor.',
     'admin.overview.entities_text': 'The organisation as a tree of entities: add, rename and move them.',

@@ -1,0 +1,4 @@
+import { defineMessages } from '../define.js';
+
+/** Recipients' key pairs: creating, unlocking, recovering (src/reporting/keys). */
+export const keysMessages = defineMessages({}, {});

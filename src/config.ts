@@ -43,6 +43,15 @@ const EnvSchema = z.object({
   DATABASE_URL: urlString(['postgres:', 'postgresql:']).optional(),
   /** SMTP server for outgoing mail (smtp:// or smtps://); without it mail stays in the outbox. */
   SMTP_URL: urlString(['smtp:', 'smtps:']).optional(),
+  /** Sender of outgoing mail, `Name <address>` or an address. Default `Integriteitsloket <noreply@<host of PUBLIC_URL>>`. */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .max(320)
+    .regex(/^(?:[^\r\n<>]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
+      message: 'must be an e-mail address, optionally as Name <address>',
+    })
+    .optional(),
   /** The address people use to reach the application; used in links and for OIDC redirects. */
   PUBLIC_URL: urlString(['http:', 'https:']).optional(),
   /** OpenID Connect issuer URL; with client id and secret it turns on single sign-on. */
@@ -92,6 +101,8 @@ export type Config = Readonly<{
   dataDir: string;
   databaseUrl: string | undefined;
   smtpUrl: string | undefined;
+  /** The From of outgoing mail. */
+  mailFrom: string;
   publicUrl: string;
   oidc: Readonly<{ issuer: string; clientId: string; clientSecret: string }> | undefined;
   cookieSecure: boolean;
@@ -147,6 +158,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     dataDir,
     databaseUrl: e.DATABASE_URL,
     smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM ?? `Integriteitsloket <noreply@${new URL(publicUrl).hostname}>`,
     publicUrl,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET

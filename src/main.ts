@@ -7,7 +7,11 @@ import { systemClock } from './platform/clock.js';
 import { randomToken } from './platform/crypto/tokens.js';
 import { openDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
+import { createJobRunner } from './platform/jobs/runner.js';
 import { loggerOptions } from './platform/logger.js';
+import { onMailDue } from './platform/mail/outbox.js';
+import { createMailJob, createSmtpTransport, MAIL_JOB } from './platform/mail/outbox-worker.js';
+import { sweepOrphanFiles } from './reporting/report-files.js';
 
 /**
  * Composition root: configuration → database → migrations → app → listen, and a graceful stop.
@@ -40,6 +44,8 @@ export async function start(
   }, 15 * 60_000);
   sweep.unref();
 
+  const jobs = startJobs(config, database, app);
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -48,6 +54,7 @@ export async function start(
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     clearInterval(sweep);
+    await jobs.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -66,6 +73,46 @@ export async function start(
     );
   }
   return app;
+}
+
+/**
+ * The background jobs of a server process (tests build the app without them): the outbox worker
+ * every 5 s and whenever mail is enqueued or retried, and a daily sweep of orphan upload files
+ * (also at start, after a crash is when they appear).
+ */
+function startJobs(
+  config: Config,
+  database: Awaited<ReturnType<typeof openDatabase>>,
+  app: FastifyInstance,
+): { stop(): Promise<void> } {
+  const logger = app.log.child({ component: 'jobs' });
+  const transport = config.smtpUrl ? createSmtpTransport(config.smtpUrl, config.mailFrom) : undefined;
+  const runner = createJobRunner({
+    logger,
+    // Long enough for the enqueuing transaction to commit, short enough to feel immediate.
+    wakeDelayMs: 250,
+    jobs: [
+      createMailJob({ db: database.db, transport, clock: systemClock, logger }),
+      {
+        name: 'upload-sweep',
+        intervalMs: 24 * 60 * 60_000,
+        runAtStart: true,
+        async run() {
+          const deleted = await sweepOrphanFiles(database.db, config.reporting.uploadDir, systemClock.now());
+          logger.info({ deleted }, 'orphan upload files swept');
+        },
+      },
+    ],
+  });
+  const removeHook = onMailDue(() => runner.wake(MAIL_JOB));
+  runner.start();
+  return {
+    async stop() {
+      removeHook();
+      await runner.stop();
+      transport?.close();
+    },
+  };
 }
 
 /** Loads the configuration, or prints every problem and exits. */

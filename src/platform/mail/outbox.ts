@@ -42,5 +42,29 @@ export async function enqueueMail(
       created_at: context.now,
     })
     .execute();
+  announceMailDue();
   return messageId;
+}
+
+let dueHook: (() => void) | undefined;
+
+/**
+ * Lets the process that runs the outbox worker hear of mail that is due (new, or retried by an
+ * admin), to send it soon rather than at the next interval: main.ts wakes the job runner with
+ * it. Only one hook at a time. Returns a function that removes it.
+ */
+export function onMailDue(hook: () => void): () => void {
+  dueHook = hook;
+  return () => {
+    if (dueHook === hook) dueHook = undefined;
+  };
+}
+
+/**
+ * Calls the hook of {@link onMailDue}, if any. It may run before the caller's transaction
+ * commits, so the hook must only schedule work, never do it; a message a wake misses is sent at
+ * the worker's next interval anyway.
+ */
+export function announceMailDue(): void {
+  dueHook?.();
 }

@@ -22,6 +22,7 @@ import { registerStatic } from './platform/http/static.routes.js';
 import { registerMailAdminRoutes } from './platform/mail/mail-admin.routes.js';
 import { registerPublicRoutes } from './public/public.routes.js';
 import { registerChannelAdminRoutes } from './reporting/channels/channel-admin.routes.js';
+import { seedDefaultChannels } from './reporting/channels/default-channels.js';
 import { registerHandlingRoutes } from './reporting/handling/handling.routes.js';
 import { Keyring } from './reporting/keys/keyring.js';
 import { registerKeyRoutes } from './reporting/keys/keys.routes.js';
@@ -56,7 +57,21 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('deps', deps);
   const keyring = new Keyring({ idleMinutes: config.session.idleMinutes });
   app.decorate('keyring', keyring);
-  const keyringSweep = setInterval(() => keyring.sweep(clock.now().getTime()), 60_000);
+  const keyringSweep = setInterval(() => {
+    keyring.sweep(clock.now().getTime());
+    keyring
+      .dropEndedSessions(async (idHashes) => {
+        const rows = await database.db
+          .selectFrom('sessions')
+          .select('id_hash')
+          .where('id_hash', 'in', idHashes)
+          .execute();
+        return new Set(rows.map((r) => r.id_hash));
+      })
+      .catch((error: unknown) =>
+        app.log.warn({ err: error }, 'could not check the sessions of unlocked keys'),
+      );
+  }, 60_000);
   keyringSweep.unref();
   app.addHook('onClose', async () => clearInterval(keyringSweep));
 
@@ -70,6 +85,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerCsrf(app, await getOrCreateSecret(database.db, 'csrf'));
   registerSessions(app);
   registerAccessGuard(app);
+  // The default reporting channels, once per installation (idempotent; see default-channels.ts).
+  await seedDefaultChannels(database.db, clock.now());
   await registerSetup(app, { setupToken: options.setupToken });
 
   await registerStatic(app);

@@ -3,10 +3,13 @@ import { appendAuditEvent, recordAuditEvent } from '../platform/audit/audit.js';
 import { hashSecret, verifySecret } from '../platform/crypto/password-hash.js';
 import { AppError } from '../platform/errors.js';
 import type { Auth, ServiceContext } from '../platform/http/request-context.js';
+import { findUserKeys } from '../reporting/keys/user-keys.repository.js';
+import { applyKeyRewrap, isOutOfStep, prepareKeyRewrap } from '../reporting/keys/user-keys.service.js';
 import { updatePasswordHash } from './account.repository.js';
 import type { FormRefusal } from './login.js';
 import { checkPassword, type PasswordProblem } from './password-policy.js';
 import { countUnusedRecoveryCodes } from './recovery-code.repository.js';
+import { isRecipient } from './role.js';
 import { listSessionsOfUser } from './session.repository.js';
 import { endAllSessions } from './session.service.js';
 import { accountKey, type IdentityThrottle } from './throttle.js';
@@ -44,6 +47,11 @@ export interface AccountOverview {
   };
   /** Live sessions, most recently used first. */
   readonly sessions: readonly AccountSession[];
+  /**
+   * The key pair for reading reports (src/reporting/keys): null for someone whose roles need
+   * none and who has none; `createdAt` null when a recipient has none yet.
+   */
+  readonly keyPair: { readonly createdAt: Date | null; readonly outOfStep: boolean } | null;
 }
 
 /**
@@ -52,11 +60,12 @@ export interface AccountOverview {
  */
 export async function getAccountOverview(ctx: ServiceContext): Promise<AccountOverview> {
   const auth = requireActive(ctx);
-  const [user, roles, sessions, recoveryCodesLeft] = await Promise.all([
+  const [user, roles, sessions, recoveryCodesLeft, keys] = await Promise.all([
     findUserById(ctx.db, auth.userId),
     findRolesOfUser(ctx.db, auth.userId),
     listSessionsOfUser(ctx.db, auth.userId),
     countUnusedRecoveryCodes(ctx.db, auth.userId),
+    findUserKeys(ctx.db, auth.userId),
   ]);
   if (!user) throw new AppError('not_authenticated');
   const now = ctx.now.getTime();
@@ -76,6 +85,10 @@ export async function getAccountOverview(ctx: ServiceContext): Promise<AccountOv
         method: s.method,
         current: s.id_hash === auth.sessionIdHash,
       })),
+    keyPair:
+      keys || isRecipient(roles)
+        ? { createdAt: keys?.createdAt ?? null, outOfStep: keys ? isOutOfStep(keys, user) : false }
+        : null,
   };
 }
 
@@ -104,6 +117,8 @@ export type ChangePasswordMessage =
 /**
  * Changes the caller's password after checking the current one (failures count towards the
  * account's login throttle), applies the policy, and ends every other session of the account.
+ * A recipient's key pair is wrapped again under the new password in the same transaction
+ * (`keys.rewrapped`); when the old password does not open it, it is left for the recovery key.
  * The caller should rotate this browser's session afterwards.
  * @throws AppError('not_authenticated') without an active session.
  */
@@ -136,9 +151,19 @@ export async function changePassword(
   if (input.confirmPassword !== input.newPassword) {
     return refuse(422, 'confirmPassword', 'account.error_confirm_mismatch');
   }
-  const hash = await hashSecret(input.newPassword);
+  // The key pair follows the password (unwrapped with the old, wrapped with the new); a wrap the
+  // old password does not open is left for the recovery key, the password changes all the same.
+  const [hash, keyRewrap] = await Promise.all([
+    hashSecret(input.newPassword),
+    prepareKeyRewrap(ctx.db, {
+      userId: auth.userId,
+      oldPassword: input.currentPassword,
+      newPassword: input.newPassword,
+    }),
+  ]);
   await ctx.db.transaction().execute(async (trx) => {
     await updatePasswordHash(trx, auth.userId, hash, ctx.now);
+    await applyKeyRewrap(trx, keyRewrap, { now: ctx.now, origin: ctx.origin });
     await endAllSessions(trx, auth.userId, auth.sessionIdHash);
     await appendAuditEvent(
       trx,

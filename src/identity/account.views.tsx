@@ -13,6 +13,7 @@ import type { MessageKey } from '../platform/ui/i18n/catalogue.js';
 import type { Locale } from '../platform/ui/i18n/define.js';
 import { Layout } from '../platform/ui/layout.js';
 import type { PageContext } from '../platform/ui/page-context.js';
+import { AccountKeysSection } from '../reporting/keys/keys.views.js';
 import type { AccountOverview } from './account.service.js';
 import { roleLabel } from './admin.views.js';
 import { isRole } from './role.js';
@@ -116,6 +117,8 @@ export function AccountPage(props: {
           </>
         )}
       </section>
+
+      <AccountKeysSection page={page} keyPair={account.keyPair} />
 
       <section class="section" aria-labelledby="account-sessions">
         <h2 id="account-sessions">{t('account.sessions_heading')}</h2>

@@ -277,7 +277,8 @@ describe('password login, throttling, sessions and logout', () => {
   });
 
   it('sends someone whose role needs a second factor to enrolment, not into the application', async () => {
-    const handler = await createUserForTest(t.db, { roles: ['handler'], password: PASSWORD });
+    // Discipline needs a second factor and is no report recipient (recipients also get a key pair).
+    const handler = await createUserForTest(t.db, { roles: ['discipline'], password: PASSWORD });
     const client = new TestClient(t.app);
     const response = await logIn(client, { login: handler.username, password: PASSWORD, next: '/admin' });
     assert.equal(response.headers.location, '/login/enrol?next=%2Fadmin');

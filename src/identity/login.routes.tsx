@@ -4,6 +4,7 @@ import { formValues, parseForm } from '../platform/http/forms.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { pageContext } from '../platform/ui/page-context.js';
 import { sendPage } from '../platform/ui/render.js';
+import { keysAfterPasswordLogin } from '../reporting/keys/keys.login.js';
 import { recordLogout } from './account.service.js';
 import { DEFAULT_AFTER_LOGIN, type FormRefusal, pathForStage, safeNextPath } from './login.js';
 import { LOGIN_FAILED_MESSAGE, loginWithPassword } from './login.service.js';
@@ -72,8 +73,22 @@ export function registerLoginRoutes(app: FastifyInstance, throttle: IdentityThro
         outcome.status,
       );
     }
-    await startSession(request, reply, { userId: outcome.userId, stage: outcome.stage, method: 'password' });
-    return reply.redirect(pathForStage(outcome.stage, next), 303);
+    const sessionIdHash = await startSession(request, reply, {
+      userId: outcome.userId,
+      stage: outcome.stage,
+      method: 'password',
+    });
+    // A recipient's key pair opens with the password just verified (or is made, and its recovery
+    // key shown once after the remaining login steps). Only a successful login pays this Argon2id.
+    const nextAfterKeys = parsed.ok
+      ? await keysAfterPasswordLogin(request, {
+          userId: outcome.userId,
+          password: parsed.data.password,
+          sessionIdHash,
+          next,
+        })
+      : next;
+    return reply.redirect(pathForStage(outcome.stage, nextAfterKeys), 303);
   });
 
   // Public: a session at any stage (or none) may end; the CSRF check still applies.

@@ -6,6 +6,7 @@ import { clientKey, RateLimiter } from '../platform/http/rate-limit.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { pageContext } from '../platform/ui/page-context.js';
 import { sendPage } from '../platform/ui/render.js';
+import { keysAfterOidcLogin } from '../reporting/keys/keys.login.js';
 import { pathForStage, safeNextPath } from './login.js';
 import {
   beginOidcLogin,
@@ -89,7 +90,9 @@ export function registerOidcRoutes(app: FastifyInstance): void {
       return sendProblem(request, reply, outcome.problem, outcome.providerError);
     }
     await startSession(request, reply, { userId: outcome.userId, stage: outcome.stage, method: 'oidc' });
-    return reply.redirect(pathForStage(outcome.stage, flow?.next), 303);
+    // A recipient without a key pair sets one up (a key passphrase) before going on.
+    const next = await keysAfterOidcLogin(request, { userId: outcome.userId, next: flow?.next });
+    return reply.redirect(pathForStage(outcome.stage, next), 303);
   });
 }
 

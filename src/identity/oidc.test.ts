@@ -362,9 +362,9 @@ describe('OpenID Connect login', () => {
     assert.equal(await sessionOf(client), null);
   });
 
-  it('sends a handler without a second factor to enrolment', async () => {
-    const email = `${unique('handler')}@example.be`;
-    const existing = await insertUser(t.db, { email, roles: ['handler'] });
+  it('sends someone whose role needs a second factor, without one, to enrolment', async () => {
+    const email = `${unique('discipline')}@example.be`;
+    const existing = await insertUser(t.db, { email, roles: ['discipline'] });
     const sub = account(email);
     const client = new TestClient(t.app);
 
@@ -377,9 +377,9 @@ describe('OpenID Connect login', () => {
     assert.equal(auth?.stage, 'enrol');
   });
 
-  it('lets a handler straight in when the provider reports a multi-factor login', async () => {
-    const email = `${unique('handler')}@example.be`;
-    const existing = await insertUser(t.db, { email, roles: ['handler'] });
+  it('lets someone whose role needs a second factor straight in when the provider reports a multi-factor login', async () => {
+    const email = `${unique('discipline')}@example.be`;
+    const existing = await insertUser(t.db, { email, roles: ['discipline'] });
     const sub = account(email);
     const client = new TestClient(t.app);
 

@@ -102,7 +102,7 @@ describe('second factor: enrolment, login with TOTP, recovery codes', () => {
   });
 
   it('asks for the code after the password and lets in with it, under a new session id', async () => {
-    const user = await createUserForTest(t.db, { roles: ['investigator'], password: PASSWORD, totp: true });
+    const user = await createUserForTest(t.db, { roles: ['discipline'], password: PASSWORD, totp: true });
     const { client, location } = await logIn(user);
     assert.equal(location, '/login/second-factor');
     const pendingSid = client.cookies.get('sid');

@@ -7,8 +7,11 @@ export interface UnlockedKeys {
   readonly secretKey: Buffer;
 }
 
-interface Entry extends UnlockedKeys {
+interface Entry {
+  readonly keys: UnlockedKeys;
   lastUsedMs: number;
+  /** A recovery key made in this session and not shown yet (see `takeRecoveryKey`). */
+  recoveryKey: Buffer | null;
 }
 
 /**
@@ -16,7 +19,8 @@ interface Entry extends UnlockedKeys {
  * session's id hash (docs/security.md). An entry lives as long as its session: it is moved when
  * the session id rotates, dropped at logout, on "log out everywhere", and after the session's
  * idle time. A restart or another app instance starts empty: the recipient then unlocks again
- * with their password (or key passphrase) at `/keys/unlock`. Secret keys are zeroed when dropped.
+ * with their password (or key passphrase) at `/account/keys/unlock`. Secret keys (and a recovery
+ * key waiting to be shown) are zeroed when dropped.
  */
 export class Keyring {
   readonly #entries = new Map<string, Entry>();
@@ -26,22 +30,58 @@ export class Keyring {
     this.#idleMs = options.idleMinutes * 60_000;
   }
 
-  /** Holds `keys` for the session; replaces (and zeroes) what it held before. */
-  put(sessionIdHash: string, keys: UnlockedKeys, nowMs: number): void {
+  /**
+   * Holds `keys` for the session; replaces (and zeroes) what it held before. `recoveryKey`, when
+   * given, is a freshly made recovery key the person must still see once: the keyring owns the
+   * Buffer from then on (`takeRecoveryKey` hands it over; dropping the session zeroes it).
+   */
+  put(sessionIdHash: string, keys: UnlockedKeys, nowMs: number, recoveryKey?: Buffer): void {
     this.dropSession(sessionIdHash);
-    this.#entries.set(sessionIdHash, { ...keys, lastUsedMs: nowMs });
+    this.#entries.set(sessionIdHash, {
+      keys: { userId: keys.userId, publicKey: keys.publicKey, secretKey: keys.secretKey },
+      lastUsedMs: nowMs,
+      recoveryKey: recoveryKey ?? null,
+    });
   }
 
   /** The keys of the session, or null when locked or idle too long (then dropped). */
   get(sessionIdHash: string, nowMs: number): UnlockedKeys | null {
-    const entry = this.#entries.get(sessionIdHash);
+    const entry = this.#live(sessionIdHash, nowMs);
     if (!entry) return null;
-    if (nowMs - entry.lastUsedMs > this.#idleMs) {
-      this.dropSession(sessionIdHash);
-      return null;
-    }
     entry.lastUsedMs = nowMs;
-    return entry;
+    return entry.keys;
+  }
+
+  /**
+   * Hands over the recovery key waiting to be shown in this session, once: later calls return
+   * null. The caller owns the Buffer and should zero it after formatting it.
+   */
+  takeRecoveryKey(sessionIdHash: string, nowMs: number): Buffer | null {
+    const entry = this.#live(sessionIdHash, nowMs);
+    if (!entry?.recoveryKey) return null;
+    const recoveryKey = entry.recoveryKey;
+    entry.recoveryKey = null;
+    return recoveryKey;
+  }
+
+  /** Whether a recovery key waits to be shown in this session (it is not handed over). */
+  hasRecoveryKey(sessionIdHash: string, nowMs: number): boolean {
+    return this.#live(sessionIdHash, nowMs)?.recoveryKey != null;
+  }
+
+  /**
+   * Sets the recovery key waiting to be shown for a session that holds keys (replacing and
+   * zeroing one that waited); returns false, and zeroes `recoveryKey`, when the session holds none.
+   */
+  holdRecoveryKey(sessionIdHash: string, recoveryKey: Buffer, nowMs: number): boolean {
+    const entry = this.#live(sessionIdHash, nowMs);
+    if (!entry) {
+      sodium.sodium_memzero(recoveryKey);
+      return false;
+    }
+    if (entry.recoveryKey) sodium.sodium_memzero(entry.recoveryKey);
+    entry.recoveryKey = recoveryKey;
+    return true;
   }
 
   /** Follows a session id rotation (login steps, elevation). */
@@ -57,13 +97,14 @@ export class Keyring {
     const entry = this.#entries.get(sessionIdHash);
     if (!entry) return;
     this.#entries.delete(sessionIdHash);
-    sodium.sodium_memzero(entry.secretKey);
+    sodium.sodium_memzero(entry.keys.secretKey);
+    if (entry.recoveryKey) sodium.sodium_memzero(entry.recoveryKey);
   }
 
   /** Drops every session's keys of a user, except the kept session's. */
   dropUser(userId: string, keepIdHash?: string): void {
     for (const [idHash, entry] of this.#entries) {
-      if (entry.userId === userId && idHash !== keepIdHash) this.dropSession(idHash);
+      if (entry.keys.userId === userId && idHash !== keepIdHash) this.dropSession(idHash);
     }
   }
 
@@ -74,7 +115,31 @@ export class Keyring {
     }
   }
 
+  /**
+   * Drops the keys of sessions that no longer exist: ended by "log out everywhere", a password
+   * change, a deactivation or a role change (possibly on another instance). Their keys were
+   * already unreachable (no request resolves to a deleted session); this frees and zeroes them.
+   */
+  async dropEndedSessions(
+    stillExisting: (idHashes: readonly string[]) => Promise<ReadonlySet<string>>,
+  ): Promise<void> {
+    const held = [...this.#entries.keys()];
+    if (held.length === 0) return;
+    const alive = await stillExisting(held);
+    for (const idHash of held) if (!alive.has(idHash)) this.dropSession(idHash);
+  }
+
   get size(): number {
     return this.#entries.size;
+  }
+
+  #live(sessionIdHash: string, nowMs: number): Entry | null {
+    const entry = this.#entries.get(sessionIdHash);
+    if (!entry) return null;
+    if (nowMs - entry.lastUsedMs > this.#idleMs) {
+      this.dropSession(sessionIdHash);
+      return null;
+    }
+    return entry;
   }
 }

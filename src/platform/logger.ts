@@ -18,5 +18,22 @@ export function loggerOptions(config: Config) {
       }),
       res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
     },
+    // Plugins may log request headers at debug/trace level (@fastify/multipart logs its busboy
+    // options, headers included): forwarded addresses, user agents and cookies are removed
+    // wherever they appear, whatever the level.
+    redact: {
+      paths: [
+        'headers',
+        '*.headers',
+        '*.*.headers',
+        'busboyOptions',
+        '*.busboyOptions',
+        'cookie',
+        '*.cookie',
+        'cookies',
+        '*.cookies',
+      ],
+      remove: true,
+    },
   };
 }

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { PageHeader, Table } from '../platform/ui/components.js';
+import { ButtonLink, PageHeader, Table } from '../platform/ui/components.js';
 import type { MessageKey } from '../platform/ui/i18n/catalogue.js';
 import { Layout } from '../platform/ui/layout.js';
 import type { PageContext } from '../platform/ui/page-context.js';
@@ -125,6 +125,9 @@ export function HomePage({ page }: ViewProps) {
             'public.home.desk_staff',
           ]}
         />
+        <p>
+          <a href="/report">{t('submit.link_from_public')}</a>
+        </p>
       </Section>
     </Layout>
   );
@@ -223,6 +226,9 @@ export function DetectionPage({ page }: ViewProps) {
             'public.detection.channel_external',
           ]}
         />
+        <p>
+          <ButtonLink href="/report">{t('submit.link_from_public')}</ButtonLink>
+        </p>
       </Section>
       <Section page={page} id="protection" heading="public.detection.protection_heading">
         <p>{t('public.detection.protection_intro')}</p>

@@ -1,3 +1,4 @@
+import { type Config, loadConfig } from '../config.js';
 import { DEMO_PASSWORD, demoAccounts } from '../identity/demo-accounts.js';
 import { type Entity, insertEntity, listEntityTree } from '../identity/entity.repository.js';
 import type { Role } from '../identity/role.js';
@@ -5,6 +6,7 @@ import { countUsers } from '../identity/user.repository.js';
 import { createUserAsSystem } from '../identity/user.service.js';
 import { appendAuditEvent } from '../platform/audit/audit.js';
 import type { Db } from '../platform/db/database.js';
+import { seedDemoReports } from '../reporting/handling/demo-reports.js';
 
 /**
  * The demo organisation: a slice of the Flemish government, as a tree. `key` names an entity for
@@ -176,6 +178,8 @@ export interface DemoSeedResult {
   readonly seeded: boolean;
   readonly entities: number;
   readonly users: number;
+  /** Demo reports for the demo recipients (src/reporting/handling/demo-reports.ts), when seeded. */
+  readonly reports?: number;
 }
 
 /**
@@ -183,9 +187,15 @@ export interface DemoSeedResult {
  * (the `demoAccounts` usernames with {@link DEMO_PASSWORD}) and colleagues with managers set.
  * Idempotent: does nothing when the database has any user. Entities left by an interrupted earlier
  * run are reused, not duplicated. Users are created through the same service as an admin would
- * use, so every row and audit event is what the product itself writes.
+ * use, so every row and audit event is what the product itself writes. Then the demo reports:
+ * key pairs for the demo recipients, the default channels' recipients, reports in several states.
  */
-export async function seedDemoData(db: Db, now: Date): Promise<DemoSeedResult> {
+export async function seedDemoData(
+  db: Db,
+  now: Date,
+  // The demo's own configuration should be passed; the default is the demo's zero-configuration one.
+  config: Config = loadConfig({ DEMO: 'true' }),
+): Promise<DemoSeedResult> {
   if ((await countUsers(db)) > 0) return { seeded: false, entities: 0, users: 0 };
 
   const existing = await listEntityTree(db);
@@ -214,7 +224,8 @@ export async function seedDemoData(db: Db, now: Date): Promise<DemoSeedResult> {
       password: demoUsernames.has(person.username) ? DEMO_PASSWORD : null,
     });
   }
-  return { seeded: true, entities, users: people.length };
+  const reports = await seedDemoReports(db, now, config, DEMO_PASSWORD);
+  return { seeded: true, entities, users: people.length, reports };
 }
 
 async function createEntityAsSystem(

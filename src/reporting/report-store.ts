@@ -387,7 +387,8 @@ export async function notifyRecipients(
 /**
  * Tells the reporter there is news, when they left an address for that: the address is
  * decrypted with the report key (so only someone with access can cause this mail), and the
- * outbox erases address and text once sent. Never with content.
+ * outbox erases address and text once sent. Never with content. Nothing is queued when no mail
+ * server is configured (held mail would keep the address in clear).
  */
 export async function notifyReporter(
   trx: Db,
@@ -398,7 +399,8 @@ export async function notifyReporter(
     readonly now: Date;
   },
 ): Promise<void> {
-  if (!input.report.notify_address) return;
+  // Without a mail server nothing would be sent: the address must not wait in clear in the outbox.
+  if (!input.report.notify_address || !config.smtpUrl) return;
   const address = decryptText(
     input.reportKey,
     input.report.notify_address,

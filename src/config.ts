@@ -91,6 +91,13 @@ const EnvSchema = z.object({
     .min(1)
     .max(10000)
     .default(30),
+  /** Reports one client (an IPv4 address or IPv6 /64) may send per hour. Default 5. */
+  REPORT_SUBMISSIONS_PER_CLIENT_PER_HOUR: z.coerce
+    .number({ message: 'must be a number' })
+    .int()
+    .min(1)
+    .max(100000)
+    .default(5),
   /** Demo mode (set by `npm run demo`): banner, demo accounts on the login page, no second factor. */
   DEMO: booleanString.optional(),
 });
@@ -116,6 +123,7 @@ export type Config = Readonly<{
     maxFiles: number;
     maxFileBytes: number;
     submissionsPerMinute: number;
+    submissionsPerClientPerHour: number;
   }>;
 }>;
 
@@ -179,6 +187,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       maxFiles: e.REPORT_MAX_FILES,
       maxFileBytes: e.REPORT_MAX_FILE_MB * 1024 * 1024,
       submissionsPerMinute: e.REPORT_SUBMISSIONS_PER_MINUTE,
+      submissionsPerClientPerHour: e.REPORT_SUBMISSIONS_PER_CLIENT_PER_HOUR,
     }),
   };
   return Object.freeze(config);

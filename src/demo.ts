@@ -7,7 +7,7 @@ import { systemClock } from './platform/clock.js';
 
 const config = loadConfigOrExit({ ...process.env, DEMO: 'true' });
 const app = await start(config, async ({ database }) => {
-  const result = await seedDemoData(database.db, systemClock.now());
+  const result = await seedDemoData(database.db, systemClock.now(), config);
   if (result.seeded) {
     console.log(`Demo data created: ${result.entities} entities and ${result.users} people.`);
   }

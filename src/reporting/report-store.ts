@@ -1,12 +1,13 @@
 import './reporting.events.js';
-import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { createHmac, randomUUID } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
 import type { Config } from '../config.js';
 import { appendAuditEvent } from '../platform/audit/audit.js';
 import type { AuditOrigin } from '../platform/audit/audit-events.js';
+import { getOrCreateSecret } from '../platform/crypto/app-secrets.js';
 import { newReportKey } from '../platform/crypto/envelope.js';
 import type { Db } from '../platform/db/database.js';
-import type { IdentityMode, ReportMessageKind, ReportRow } from '../platform/db/schema.js';
+import type { Database, IdentityMode, ReportMessageKind, ReportRow } from '../platform/db/schema.js';
 import { AppError } from '../platform/errors.js';
 import { enqueueMail } from '../platform/mail/outbox.js';
 import { translator } from '../platform/ui/i18n/catalogue.js';
@@ -85,7 +86,16 @@ export async function createReport(
   db: Db,
   config: Config,
   input: NewReport,
-  context: { readonly now: Date; readonly origin: AuditOrigin },
+  context: {
+    readonly now: Date;
+    readonly origin: AuditOrigin;
+    /** More work in the same transaction (an oral report's minutes): all of it or nothing. */
+    readonly alsoInTransaction?: (
+      trx: Transaction<Database>,
+      reportId: string,
+      reportKey: Buffer,
+    ) => Promise<void>;
+  },
 ): Promise<CreatedReport> {
   if ((input.identityMode === 'anonymous') !== (input.identity === null)) {
     throw new TypeError('identity must be given exactly for confidential and named reports');
@@ -94,6 +104,7 @@ export async function createReport(
   const reportKey = newReportKey();
   const receipt = generateReceipt();
   const credentials = await reporterCredentials(db, reportId, receipt, reportKey);
+  const referenceKey = await getOrCreateSecret(db, REFERENCE_SECRET);
   const stored = await storeFiles(config.reporting.uploadDir, reportId, reportKey, input.files);
   const answers: Record<string, string | string[]> = { ...input.answers } as Record<
     string,
@@ -114,10 +125,7 @@ export async function createReport(
         .forUpdate()
         .executeTakeFirst();
       if (!channel?.active) throw new AppError('validation_failed', { reason: 'channel_unavailable' });
-      const { seq } = await sql<{ seq: string }>`select nextval('report_reference_seq')::text as seq`
-        .execute(trx)
-        .then((r) => r.rows[0]!);
-      const reference = `M-${toBrusselsLocal(context.now).year}-${seq.padStart(5, '0')}`;
+      const reference = await nextReference(trx, referenceKey, toBrusselsLocal(context.now).year);
       await trx
         .insertInto('reports')
         .values({
@@ -181,6 +189,7 @@ export async function createReport(
         context.origin,
         context.now,
       );
+      if (context.alsoInTransaction) await context.alsoInTransaction(trx, reportId, reportKey);
       await notifyRecipients(trx, config, { reportId, exceptUserId: input.createdBy, now: context.now });
       return reference;
     });
@@ -427,4 +436,50 @@ function bilingualSubject(render: (t: ReturnType<typeof translator>) => string):
 /** Dutch first, then English: staff and reporters' language is not known when mail is sent. */
 function bilingual(render: (t: ReturnType<typeof translator>) => string): string {
   return `${render(translator('nl'))}\n\n---\n\n${render(translator('en'))}`;
+}
+
+const REFERENCE_SECRET = 'report-reference-key';
+
+/**
+ * A new report's reference (`M-2026-38104`). Its number is the next value of the sequence,
+ * permuted under an installation secret ({@link referenceNumber}): unique, but telling nothing of
+ * order or count, so that a handler who sees two references cannot tell that a report they are
+ * excluded from came in between. A number an older (sequential) reference already took is skipped.
+ */
+async function nextReference(trx: Db, key: string, year: number): Promise<string> {
+  for (;;) {
+    const { seq } = await sql<{ seq: string }>`select nextval('report_reference_seq')::text as seq`
+      .execute(trx)
+      .then((r) => r.rows[0]!);
+    const reference = `M-${year}-${referenceNumber(Number(seq), key)}`;
+    const taken = await trx
+      .selectFrom('reports')
+      .select('id')
+      .where('reference', '=', reference)
+      .executeTakeFirst();
+    if (!taken) return reference;
+  }
+}
+
+/**
+ * A keyed permutation of the sequence numbers of one width (at least five digits): a Feistel
+ * network over bits, cycle-walked back into the range. Numbers of different widths differ in
+ * length, so references stay unique however many there are. Exported for tests.
+ */
+export function referenceNumber(seq: number, key: string): string {
+  const digits = Math.max(5, String(seq).length);
+  const size = 10 ** digits;
+  let half = 1;
+  while (2 ** (2 * half) < size) half++;
+  const mask = 2 ** half - 1;
+  const round = (i: number, value: number) =>
+    createHmac('sha256', key).update(`${digits}:${i}:${value}`).digest().readUInt32BE(0) & mask;
+  let x = seq;
+  do {
+    let left = Math.floor(x / 2 ** half);
+    let right = x % 2 ** half;
+    for (let i = 0; i < 6; i++) [left, right] = [right, left ^ round(i, right)];
+    x = left * 2 ** half + right;
+  } while (x >= size);
+  return String(x).padStart(digits, '0');
 }

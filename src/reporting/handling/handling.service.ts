@@ -756,7 +756,8 @@ export interface NewOralReport {
  */
 export async function registerOralReport(
   ctx: HandlerContext,
-  keys: UnlockedKeys,
+  // Required although unused here: only a handler with unlocked keys registers a report they can read.
+  _keys: UnlockedKeys,
   input: NewOralReport,
 ): Promise<{ readonly reportId: string; readonly reference: string; readonly receipt: Receipt }> {
   const userId = ctx.auth.userId;
@@ -791,14 +792,15 @@ export async function registerOralReport(
       files: [],
       createdBy: userId,
     },
-    { now: ctx.now, origin: ctx.origin },
+    {
+      now: ctx.now,
+      origin: ctx.origin,
+      // The minutes commit with the report: never a report whose receipt was lost to a failure.
+      alsoInTransaction: async (trx, reportId, reportKey) => {
+        await insertMinutes(trx, ctx, { reportId, reportKey, text: input.minutes });
+      },
+    },
   );
-  const seal = await findSeal(ctx.db, created.reportId, userId);
-  if (!seal) throw new Error('the registering handler holds no seal of the report they created');
-  const key = openReportKey(keys, seal);
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertMinutes(trx, ctx, { reportId: created.reportId, reportKey: key, text: input.minutes });
-  });
   return created;
 }
 

@@ -28,7 +28,8 @@ export interface DraftFile {
 export type DraftValues = Readonly<Record<string, string | readonly string[]>>;
 
 export interface Draft<S = unknown> {
-  readonly id: string;
+  /** Changes at every post of the form ({@link DraftStore.renew}): an id planted by someone else stops working. */
+  id: string;
   readonly channelId: string;
   readonly client: string;
   /** Increases with every change; the review page posts it back so "send" sends what was seen. */
@@ -51,6 +52,8 @@ export interface DraftStoreOptions {
   readonly maxClientBytes: number;
   /** Drafts per client before its oldest is dropped (default 3). */
   readonly maxDraftsPerClient?: number;
+  /** Typed text of one draft, as estimated by the store (default 2 MB). */
+  readonly maxDraftTextBytes?: number;
 }
 
 export type AddFileResult = 'ok' | 'client_full' | 'memory_full';
@@ -61,6 +64,7 @@ export class DraftStore<S = unknown> {
   readonly #maxTotalBytes: number;
   readonly #maxClientBytes: number;
   readonly #maxDraftsPerClient: number;
+  readonly #maxDraftTextBytes: number;
   #totalBytes = 0;
 
   constructor(options: DraftStoreOptions) {
@@ -68,6 +72,7 @@ export class DraftStore<S = unknown> {
     this.#maxTotalBytes = options.maxTotalBytes ?? 256 * 1024 * 1024;
     this.#maxClientBytes = options.maxClientBytes;
     this.#maxDraftsPerClient = options.maxDraftsPerClient ?? 3;
+    this.#maxDraftTextBytes = options.maxDraftTextBytes ?? 2 * 1024 * 1024;
   }
 
   /** Bytes held by all drafts (files plus an estimate of the text). */
@@ -121,14 +126,30 @@ export class DraftStore<S = unknown> {
     return draft;
   }
 
-  /** Replaces what was typed and the validated submission; extends the draft's life. */
-  update(draft: Draft<S>, change: { values: DraftValues; submission: S | null }, nowMs: number): void {
-    this.#totalBytes -= textBytes(draft.values);
+  /**
+   * Replaces what was typed and the validated submission and extends the draft's life — unless the
+   * text is more than a draft may hold, or more than the global cap leaves room for: then nothing
+   * changes and the answer is false (text counts against the caps as files do).
+   */
+  update(draft: Draft<S>, change: { values: DraftValues; submission: S | null }, nowMs: number): boolean {
+    const before = textBytes(draft.values);
+    const after = textBytes(change.values);
+    if (after > this.#maxDraftTextBytes) return false;
+    if (after > before && this.#totalBytes - before + after > this.#maxTotalBytes) return false;
+    this.#totalBytes += after - before;
     draft.values = change.values;
     draft.submission = change.submission;
-    this.#totalBytes += textBytes(draft.values);
     draft.revision += 1;
     draft.expiresAt = nowMs + this.#ttlMs;
+    return true;
+  }
+
+  /** Gives a draft a new random id (at every post of the form); the old id finds nothing. */
+  renew(draft: Draft<S>): void {
+    if (this.#drafts.get(draft.id) !== draft) return;
+    this.#drafts.delete(draft.id);
+    draft.id = randomToken(32);
+    this.#drafts.set(draft.id, draft);
   }
 
   /** Adds an accepted file if the memory caps allow it. */

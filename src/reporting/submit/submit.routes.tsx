@@ -53,17 +53,24 @@ import {
 export const DRAFT_COOKIE = 'report_draft';
 const DRAFT_COOKIE_PATH = '/report/channel';
 
-/** Sends of complete reports per client per hour. */
+/** Sends of complete reports per client per hour: the default of `REPORT_SUBMISSIONS_PER_CLIENT_PER_HOUR`. */
 export const SENDS_PER_CLIENT_PER_HOUR = 5;
 /** Form posts (including ones with errors) per client per 10 minutes. */
 export const FORM_POSTS_PER_CLIENT = 40;
 const FORM_WINDOW_MS = 10 * 60 * 1000;
 /** Memory for all drafts together, unless one full draft needs more. */
 const DRAFT_MEMORY_BYTES = 256 * 1024 * 1024;
-/** Allowance for typed text in one client's drafts, on top of its files. */
+/** Allowance for typed text in one draft (and so in each client's drafts), on top of its files. */
 const DRAFT_TEXT_BYTES = 2 * 1024 * 1024;
 
 const REPORTER: AuditOrigin = { kind: 'anonymous', label: 'reporter' };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The report drafts of this instance (in memory only); exposed for tests of its caps. */
+    readonly reportDrafts: DraftStore<Submission>;
+  }
+}
 
 const SendSchema = z.object({ revision: z.string().regex(/^\d{1,9}$/) });
 
@@ -79,9 +86,16 @@ export function registerReportSubmitRoutes(app: FastifyInstance): void {
   const drafts = new DraftStore<Submission>({
     maxClientBytes: clientBytes,
     maxTotalBytes: Math.max(DRAFT_MEMORY_BYTES, clientBytes),
+    maxDraftTextBytes: DRAFT_TEXT_BYTES,
   });
-  const formThrottle = new RateLimiter({ limit: FORM_POSTS_PER_CLIENT, windowMs: FORM_WINDOW_MS });
-  const sendThrottle = new RateLimiter({ limit: SENDS_PER_CLIENT_PER_HOUR, windowMs: 60 * 60 * 1000 });
+  app.decorate('reportDrafts', drafts);
+  const perClient = config.reporting.submissionsPerClientPerHour;
+  // Form posts (validation rounds) get eight times the sends, and never fewer than the default.
+  const formThrottle = new RateLimiter({
+    limit: Math.max(FORM_POSTS_PER_CLIENT, perClient * 8),
+    windowMs: FORM_WINDOW_MS,
+  });
+  const sendThrottle = new RateLimiter({ limit: perClient, windowMs: 60 * 60 * 1000 });
   const sendCeiling = new RateLimiter({ limit: config.reporting.submissionsPerMinute, windowMs: 60_000 });
   // Throttle keys are keyed hashes of the address prefix: even this process's memory holds no address.
   const clientSecret = randomBytes(32);
@@ -266,7 +280,10 @@ export function registerReportSubmitRoutes(app: FastifyInstance): void {
     }
 
     const draft = drafts.open(request.cookies[DRAFT_COOKIE], client, channel.id, nowMs);
-    if (draft.id !== request.cookies[DRAFT_COOKIE]) setDraftCookie(reply, draft.id);
+    // A new id at every post: a draft id planted in this browser by someone else (a cookie set from
+    // a neighbouring site or over plain http) never sees what the reporter types here.
+    drafts.renew(draft);
+    setDraftCookie(reply, draft.id);
     const removals = raw[FIELD.removeFile];
     drafts.removeFiles(
       draft,
@@ -277,8 +294,11 @@ export function registerReportSubmitRoutes(app: FastifyInstance): void {
     const changed = versionChanged(channel, values) || values[FIELD.version] === undefined;
     const result = validateReportForm(channel, values, draft.files);
     const problems = [...(result.ok ? [] : result.problems), ...fileProblems];
+    const tooMuch: FormProblem = { field: '_form', key: 'submit.error.form_incomplete' };
     if (problems.length > 0 || changed) {
-      drafts.update(draft, { values, submission: null }, nowMs);
+      // Over the text allowance (fields the form never had, or the memory of all drafts is full):
+      // the page still shows what was posted, the draft keeps what it had.
+      if (!drafts.update(draft, { values, submission: null }, nowMs)) problems.push(tooMuch);
       return form(
         reply,
         page,
@@ -293,7 +313,9 @@ export function registerReportSubmitRoutes(app: FastifyInstance): void {
       );
     }
     if (!result.ok) throw new Error('unreachable: a failed validation has problems');
-    drafts.update(draft, { values: result.values, submission: result.submission }, nowMs);
+    if (!drafts.update(draft, { values: result.values, submission: result.submission }, nowMs)) {
+      return form(reply, page, channel, { values, files: draft.files, problems: [tooMuch] }, 422);
+    }
     return reply.redirect(SUBMIT_PATHS.review(channel.slug), 303);
   });
 

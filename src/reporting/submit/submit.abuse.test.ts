@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { createChannelForTest, createRecipientForTest, type TestChannel } from '../../../test/helpers/reporting.js';
+import { everyTypeQuestions, type FormFields, formVersion, ReporterClient } from './reporter-client.testkit.js';
+import { DRAFT_COOKIE } from './submit.routes.js';
+
+let addressCounter = 10;
+function freshAddress(): string {
+  addressCounter += 1;
+  return `198.51.100.${addressCounter}`;
+}
+
+describe('the report form under attack', () => {
+  let t: TestApp;
+  let channel: TestChannel;
+  let form: string;
+
+  before(async () => {
+    t = await createTestApp({ env: { REPORT_MAX_FILES: '2', REPORT_MAX_FILE_MB: '1' } });
+    const alice = await createRecipientForTest(t.db, { name: 'Alice Behandelaar' });
+    channel = await createChannelForTest(t.db, { recipients: [alice.id], questions: everyTypeQuestions });
+    form = `/report/channel/${channel.slug}`;
+  });
+  after(() => t.close());
+
+  function complete(version: string, extra: FormFields = {}): FormFields {
+    return {
+      version,
+      identity: 'anonymous',
+      category: channel.categoryId,
+      q_what: 'Facturen worden dubbel betaald aan dezelfde leverancier.',
+      strip_metadata: 'no',
+      ...extra,
+    };
+  }
+
+  it('a draft id planted in a victim’s browser no longer opens the draft once the victim posts the form', async () => {
+    const attacker = new ReporterClient(t.app, { remoteAddress: freshAddress() });
+    const page = await attacker.get(form);
+    await attacker.postForm(form, { version: formVersion(page.body), q_where: 'lokaas' });
+    const planted = attacker.cookies.get(DRAFT_COOKIE);
+    assert.ok(planted, 'the attacker holds a draft id');
+
+    const victim = new ReporterClient(t.app, { remoteAddress: freshAddress() });
+    victim.cookies.set(DRAFT_COOKIE, planted);
+    const victimPage = await victim.get(form);
+    const posted = await victim.postForm(
+      form,
+      complete(formVersion(victimPage.body), { q_what: 'Geheim: de directeur steelt.' }),
+    );
+    assert.equal(posted.statusCode, 303);
+    assert.notEqual(victim.cookies.get(DRAFT_COOKIE), planted, 'the victim’s browser got a new draft id');
+    const own = await victim.get(`${form}/review`);
+    assert.equal(own.statusCode, 200);
+    assert.ok(own.body.includes('de directeur steelt'));
+
+    const spied = await attacker.get(`${form}/review`);
+    assert.ok(!spied.body.includes('de directeur steelt'), 'the planted id reads nothing of the victim');
+    const spiedForm = await attacker.get(form);
+    assert.ok(!spiedForm.body.includes('de directeur steelt'));
+  });
+
+  it('keeps at most a draft’s allowance of typed text in memory, whatever fields a post carries', async () => {
+    const drafts = t.app.reportDrafts;
+    const before = drafts.totalBytes;
+    const junk: FormFields = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`junk_${i}`, 'x'.repeat(90_000)]),
+    );
+    for (let i = 0; i < 3; i++) {
+      const client = new ReporterClient(t.app, { remoteAddress: freshAddress() });
+      const page = await client.get(form);
+      // Incomplete (no identity chosen): the form comes back, and what was posted is kept.
+      const response = await client.postForm(form, { version: formVersion(page.body), ...junk });
+      assert.ok(response.statusCode < 500);
+    }
+    // 3 posts × 3.6 MB of text: without a cap about 21 MB (estimated as UTF-16) would be held.
+    assert.ok(
+      drafts.totalBytes - before < 3 * 2.5 * 1024 * 1024,
+      `drafts grew by ${drafts.totalBytes - before} bytes`,
+    );
+  });
+});

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { decrypt, encrypt } from '../platform/crypto/envelope.js';
 import { randomToken } from '../platform/crypto/tokens.js';
 import type { Db } from '../platform/db/database.js';
+import { safeFilename } from './files/file-names.js';
 import { decryptJson, encryptJson, reportAad } from './report-crypto.js';
 
 /**
@@ -64,7 +65,8 @@ export async function storeFiles(
         storageKey,
         meta: encryptJson(
           reportKey,
-          { filename: file.filename, mediaType: file.mediaType } satisfies FileMeta,
+          // The extension of the detected type: a download never opens as something else.
+          { filename: safeFilename(file.filename, file.mediaType), mediaType: file.mediaType } satisfies FileMeta,
           reportAad.fileMeta(reportId, id),
         ),
         sizeBytes: file.data.length,

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import {
   type Browser,
@@ -57,7 +60,10 @@ export async function startServer(
 ): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  // Report files go to a folder of this server's own, removed at close.
+  const uploadDir = await mkdtemp(path.join(tmpdir(), 'idesk-e2e-uploads-'));
   const config = loadConfig({
+    UPLOAD_DIR: uploadDir,
     COOKIE_SECURE: 'false',
     LOG_LEVEL: 'silent',
     HOST: '127.0.0.1',
@@ -83,6 +89,7 @@ export async function startServer(
     close: async () => {
       await app.close();
       await database.close();
+      await rm(uploadDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/app.js';
 import { loginAs } from '../../../test/helpers/factories.js';
 import {
@@ -9,8 +10,9 @@ import {
   type TestRecipient,
 } from '../../../test/helpers/reporting.js';
 import { SESSION_COOKIE } from '../../identity/session.service.js';
+import { getOrCreateSecret } from '../../platform/crypto/app-secrets.js';
 import { sha256Hex } from '../../platform/crypto/tokens.js';
-import { createReport, type NewReport } from '../report-store.js';
+import { createReport, type NewReport, referenceNumber } from '../report-store.js';
 
 /**
  * Hostile probes of the handler's side: actions on reports one is not entitled to, ids of other
@@ -158,7 +160,10 @@ describe('handling under attack', () => {
 
   it('keeps a recipient who lost the role or was deactivated out, even with keys in the keyring', async () => {
     const erin = await createRecipientForTest(t.db, { name: 'Erin Engels' });
-    await t.db.insertInto('report_channel_recipients').values({ channel_id: a.channelId, user_id: erin.id }).execute();
+    await t.db
+      .insertInto('report_channel_recipients')
+      .values({ channel_id: a.channelId, user_id: erin.id })
+      .execute();
     const created = await newReport();
     const client = await signIn(t, erin);
     assert.equal((await client.get(`/handling/reports/${created.reportId}`)).statusCode, 200);
@@ -206,7 +211,10 @@ describe('handling under attack', () => {
   });
 
   it('refuses a reveal without a reason, with a huge one, by GET, without CSRF; never a 500', async () => {
-    const created = await newReport({ identityMode: 'confidential', identity: { name: 'Jan Janssens', contact: '0470' } });
+    const created = await newReport({
+      identityMode: 'confidential',
+      identity: { name: 'Jan Janssens', contact: '0470' },
+    });
     const client = await signIn(t, alice);
     const base = `/handling/reports/${created.reportId}`;
     await client.get(base);
@@ -221,7 +229,10 @@ describe('handling under attack', () => {
     const get = await client.get(`${base}/reveal?reveal_reason=${'x'.repeat(20)}`);
     assert.equal(get.statusCode, 303);
     assert.ok(!get.body.includes('Jan Janssens'));
-    const forged = await client.post(`${base}/reveal`, { _csrf: 'nope', reveal_reason: 'een goede reden hier' });
+    const forged = await client.post(`${base}/reveal`, {
+      _csrf: 'nope',
+      reveal_reason: 'een goede reden hier',
+    });
     assert.equal(forged.statusCode, 403);
     const cross = await client.post(
       `${base}/reveal`,
@@ -281,7 +292,10 @@ describe('handling under attack', () => {
     ];
     for (const [action, form] of cases) {
       const response = await client.post(`${base}/${action}`, form);
-      assert.ok(response.statusCode < 500, `${action} ${JSON.stringify(form).slice(0, 50)}: ${response.statusCode}`);
+      assert.ok(
+        response.statusCode < 500,
+        `${action} ${JSON.stringify(form).slice(0, 50)}: ${response.statusCode}`,
+      );
     }
     const json = await client.post(`${base}/acknowledge`, {}, { 'content-type': 'application/json' });
     assert.ok(json.statusCode < 500, `json: ${json.statusCode}`);
@@ -299,7 +313,11 @@ describe('handling under attack', () => {
       const response = await client.get(`/handling${query}`);
       assert.equal(response.statusCode, 200, query);
     }
-    const oral = await client.post('/handling/oral/new', { channel: a.channelId, excluded: ['x'], form_id: crypto.randomUUID() });
+    const oral = await client.post('/handling/oral/new', {
+      channel: a.channelId,
+      excluded: ['x'],
+      form_id: crypto.randomUUID(),
+    });
     assert.ok(oral.statusCode < 500, `oral: ${oral.statusCode}`);
   });
 
@@ -317,7 +335,28 @@ describe('handling under attack', () => {
       !(numbers[1] === numbers[0]! + 1 && numbers[2] === numbers[1]! + 1),
       `references count up: ${numbers.join(', ')}`,
     );
-    assert.notEqual(numbers[2]! - numbers[0]!, 2, 'the gap between two visible references shows a hidden one');
+    assert.notEqual(
+      numbers[2]! - numbers[0]!,
+      2,
+      'the gap between two visible references shows a hidden one',
+    );
+  });
+
+  it('skips a reference an older, sequential one already took', async () => {
+    const older = await newReport();
+    const { last } = await sql<{ last: string }>`select last_value::text as last from report_reference_seq`
+      .execute(t.db)
+      .then((r) => r.rows[0]!);
+    const key = await getOrCreateSecret(t.db, 'report-reference-key');
+    const year = older.reference.split('-')[1];
+    const predicted = `M-${year}-${referenceNumber(Number(last) + 1, key)}`;
+    await t.db
+      .updateTable('reports')
+      .set({ reference: predicted })
+      .where('id', '=', older.reportId)
+      .execute();
+    const next = await newReport();
+    assert.notEqual(next.reference, predicted);
   });
 
   it('does not let an oral report exclude someone of another channel, nor use a channel one does not receive', async () => {
@@ -341,11 +380,7 @@ describe('handling under attack', () => {
       form_id: crypto.randomUUID(),
     });
     assert.equal(other.statusCode, 422);
-    const count = await t.db
-      .selectFrom('reports')
-      .select('id')
-      .where('source', '=', 'oral')
-      .execute();
+    const count = await t.db.selectFrom('reports').select('id').where('source', '=', 'oral').execute();
     assert.equal(count.length, 0);
   });
 });

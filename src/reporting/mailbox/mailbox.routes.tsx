@@ -7,6 +7,7 @@ import { RateLimiter } from '../../platform/http/rate-limit.js';
 import type { MessageKey } from '../../platform/ui/i18n/catalogue.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
+import { safeFilename } from '../files/file-names.js';
 import { inspectUpload, STRIPPABLE_IMAGE_TYPES, stripImageMetadata } from '../files/inspect-upload.js';
 import { parseReceipt } from '../receipt.js';
 import { openWithReceipt } from '../report-crypto.js';
@@ -272,7 +273,8 @@ export function registerMailboxRoutes(app: FastifyInstance): void {
         if (!file) throw new AppError('not_found');
         return reply
           .header('content-type', safeMediaType(file.mediaType))
-          .header('content-disposition', attachmentDisposition(file.filename))
+          // Also for files stored before names were fitted to their type (see file-names.ts).
+          .header('content-disposition', attachmentDisposition(safeFilename(file.filename, file.mediaType)))
           .header('x-content-type-options', 'nosniff')
           .send(file.data);
       });

@@ -61,6 +61,20 @@ describe('the report form under attack', () => {
     assert.ok(!spiedForm.body.includes('de directeur steelt'));
   });
 
+  it('lists and keeps a file under the extension of its detected type, without bidirectional tricks', async () => {
+    const client = new ReporterClient(t.app, { remoteAddress: freshAddress() });
+    const page = await client.get(form);
+    const posted = await client.postForm(form, complete(formVersion(page.body)), [
+      { field: 'file_evidence', filename: 'bewijs.html', data: Buffer.from('<script>alert(1)</script>') },
+      { field: 'file_evidence', filename: 'rapport\u202efdp.svg', data: Buffer.from('<svg onload=alert(1)>') },
+    ]);
+    assert.equal(posted.statusCode, 303, posted.body.slice(0, 500));
+    const review = await client.get(`${form}/review`);
+    assert.ok(review.body.includes('bewijs.html.txt'), 'a text file named as a page is kept as text');
+    assert.ok(review.body.includes('rapportfdp.svg.txt'));
+    assert.ok(!review.body.includes('\u202e'));
+  });
+
   it('keeps at most a draft’s allowance of typed text in memory, whatever fields a post carries', async () => {
     const drafts = t.app.reportDrafts;
     const before = drafts.totalBytes;

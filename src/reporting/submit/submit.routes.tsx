@@ -9,6 +9,7 @@ import { clientKey, RateLimiter } from '../../platform/http/rate-limit.js';
 import { type PageContext, pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { type ChannelForReport, listActiveChannels, readChannelForReport } from '../channels/channel-read.js';
+import { safeFilename } from '../files/file-names.js';
 import { inspectUpload, stripImageMetadata } from '../files/inspect-upload.js';
 import { computeReportClocks } from '../report-clock.js';
 import { createReport } from '../report-store.js';
@@ -454,8 +455,9 @@ export function registerReportSubmitRoutes(app: FastifyInstance): void {
 /** A file name fit to show: no path, no control characters, at most 200 characters. */
 export function cleanFilename(name: string): string {
   const base = (name.split(/[/\\]/).pop() ?? '')
+    // Bidirectional controls too: with them `a<RLO>fdp.html` reads as `almth.pdf`.
     // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .trim();
   if (base.length <= 200) return base || 'file';
   const dot = base.lastIndexOf('.');
@@ -514,7 +516,8 @@ function acceptFiles(
     const added = drafts.addFile(draft, {
       id: randomUUID(),
       questionId,
-      filename,
+      // As it will be stored: with the extension of the detected type.
+      filename: safeFilename(filename, inspection.mediaType),
       mediaType: inspection.mediaType,
       data: file.data,
     });

@@ -1,4 +1,5 @@
 import sodium from 'sodium-native';
+import { withKdfSlot } from './kdf-slots.js';
 
 /**
  * Envelope encryption for reports (see docs/security.md). Pure building blocks, no I/O:
@@ -205,13 +206,15 @@ async function deriveKey(secret: string, salt: Buffer, options: KdfOptions): Pro
   const input = Buffer.from(secret, 'utf8');
   const key = Buffer.alloc(KEY_BYTES);
   try {
-    await sodium.crypto_pwhash_async(
-      key,
-      input,
-      salt,
-      options.opslimit,
-      options.memlimit,
-      sodium.crypto_pwhash_ALG_ARGON2ID13,
+    await withKdfSlot(() =>
+      sodium.crypto_pwhash_async(
+        key,
+        input,
+        salt,
+        options.opslimit,
+        options.memlimit,
+        sodium.crypto_pwhash_ALG_ARGON2ID13,
+      ),
     );
   } catch (error) {
     sodium.sodium_memzero(key);

@@ -1,7 +1,9 @@
 import sodium from 'sodium-native';
+import { withKdfSlot } from './kdf-slots.js';
 
 /**
- * Argon2id hashing through libsodium, computed on libuv's thread pool so the event loop stays free.
+ * Argon2id hashing through libsodium, computed on libuv's thread pool so the event loop stays free,
+ * and never on every core at once (kdf-slots.ts).
  * The parameters are libsodium's "interactive" set (64 MiB, 2 passes): right for logins and
  * receipts that a person waits for. The hash string records its own parameters.
  */
@@ -13,7 +15,7 @@ export async function hashSecret(secret: string): Promise<string> {
   const out = Buffer.alloc(sodium.crypto_pwhash_STRBYTES);
   const input = Buffer.from(secret, 'utf8');
   try {
-    await sodium.crypto_pwhash_str_async(out, input, OPSLIMIT, MEMLIMIT);
+    await withKdfSlot(() => sodium.crypto_pwhash_str_async(out, input, OPSLIMIT, MEMLIMIT));
   } finally {
     sodium.sodium_memzero(input);
   }
@@ -27,7 +29,7 @@ export async function verifySecret(hash: string, secret: string): Promise<boolea
   const input = Buffer.from(secret, 'utf8');
   if (input.length === 0) return false;
   try {
-    return await sodium.crypto_pwhash_str_verify_async(stored, input);
+    return await withKdfSlot(() => sodium.crypto_pwhash_str_verify_async(stored, input));
   } catch {
     // libsodium rejects (rather than answers false) when the hash string is malformed.
     return false;

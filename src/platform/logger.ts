@@ -32,6 +32,9 @@ export function loggerOptions(config: Config) {
         '*.cookie',
         'cookies',
         '*.cookies',
+        // Fastify's client-error line carries the raw request bytes (headers included).
+        'rawPacket',
+        '*.rawPacket',
       ],
       remove: true,
     },

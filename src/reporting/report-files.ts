@@ -66,7 +66,10 @@ export async function storeFiles(
         meta: encryptJson(
           reportKey,
           // The extension of the detected type: a download never opens as something else.
-          { filename: safeFilename(file.filename, file.mediaType), mediaType: file.mediaType } satisfies FileMeta,
+          {
+            filename: safeFilename(file.filename, file.mediaType),
+            mediaType: file.mediaType,
+          } satisfies FileMeta,
           reportAad.fileMeta(reportId, id),
         ),
         sizeBytes: file.data.length,

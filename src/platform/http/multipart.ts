@@ -60,6 +60,37 @@ export async function readMultipartForm(
   limits: MultipartLimits,
 ): Promise<MultipartForm> {
   if (!request.isMultipart()) throw new AppError('unsupported_media_type');
+  // Uploads are read into memory: all posts in flight together stay within a budget, so that
+  // many large posts at once cannot exhaust the process (they are told to retry shortly).
+  const declared = Number(request.headers['content-length']);
+  const reserve =
+    Number.isSafeInteger(declared) && declared > 0
+      ? Math.min(declared, worstCase(limits))
+      : worstCase(limits);
+  if (inFlightBytes + reserve > IN_FLIGHT_BUDGET_BYTES) {
+    throw new AppError('too_many_requests', { retryAfterSeconds: 10 });
+  }
+  inFlightBytes += reserve;
+  try {
+    return await readParts(request, limits);
+  } finally {
+    inFlightBytes -= reserve;
+  }
+}
+
+/** Bytes of multipart bodies being read now, by reservation (see readMultipartForm). */
+let inFlightBytes = 0;
+/** At most this much multipart data is read into memory at once, in all requests together. */
+export const IN_FLIGHT_BUDGET_BYTES = 768 * 1024 * 1024;
+
+function worstCase(limits: MultipartLimits): number {
+  return (
+    (limits.maxFiles + 1) * limits.maxFileBytes +
+    (limits.maxFields ?? 300) * (limits.maxFieldBytes ?? 100_000)
+  );
+}
+
+async function readParts(request: FastifyRequest, limits: MultipartLimits): Promise<MultipartForm> {
   const fields: Record<string, string | string[]> = {};
   const files: UploadedFile[] = [];
   let csrfChecked = false;
@@ -98,6 +129,8 @@ export async function readMultipartForm(
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
+    // A body that breaks before its token was read is refused like any post without one.
+    if (!csrfChecked) throw new AppError('csrf_invalid');
     const code = (error as { code?: string }).code;
     const problem = (code && LIMIT_CODES[code]) || 'malformed';
     return { fields, files, problem };

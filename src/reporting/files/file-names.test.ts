@@ -12,7 +12,10 @@ describe('safeFilename: a name whose extension matches what the file is', () => 
     assert.equal(safeFilename('notities.txt', 'text/plain'), 'notities.txt');
     assert.equal(safeFilename('Scan 3.PDF', 'application/pdf'), 'Scan 3.PDF');
     assert.equal(safeFilename('foto.jpeg', 'image/jpeg'), 'foto.jpeg');
-    assert.equal(safeFilename('brief.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'), 'brief.docx');
+    assert.equal(
+      safeFilename('brief.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+      'brief.docx',
+    );
     assert.equal(safeFilename('brief.odt', 'application/vnd.oasis.opendocument.text'), 'brief.odt');
     assert.equal(safeFilename('mail.eml', 'message/rfc822'), 'mail.eml');
   });
@@ -58,7 +61,12 @@ describe('storeFiles', () => {
     try {
       const key = newReportKey();
       const [stored] = await storeFiles(dir, 'report-1', key, [
-        { filename: 'bewijs.html', mediaType: 'text/plain', data: Buffer.from('<script>x</script>'), uploadedBy: 'reporter' },
+        {
+          filename: 'bewijs.html',
+          mediaType: 'text/plain',
+          data: Buffer.from('<script>x</script>'),
+          uploadedBy: 'reporter',
+        },
       ]);
       assert.ok(stored);
       assert.equal(readFileMeta(key, 'report-1', stored.id, stored.meta).filename, 'bewijs.html.txt');

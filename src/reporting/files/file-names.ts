@@ -11,7 +11,22 @@
 
 const IMAGES = ['jpg', 'jpeg', 'jpe', 'jfif', 'png', 'gif', 'webp', 'heic', 'heif'];
 const MEDIA = ['mp4', 'm4v', 'm4a', 'm4b', 'mov', 'qt', '3gp', '3g2', 'mp3', 'wav', 'ogg', 'oga', 'opus'];
-const OPENDOCUMENT = ['odt', 'ott', 'ods', 'ots', 'odp', 'otp', 'odg', 'otg', 'odc', 'odf', 'odi', 'odb', 'odm', 'oth'];
+const OPENDOCUMENT = [
+  'odt',
+  'ott',
+  'ods',
+  'ots',
+  'odp',
+  'otp',
+  'odg',
+  'otg',
+  'odc',
+  'odf',
+  'odi',
+  'odb',
+  'odm',
+  'oth',
+];
 
 /** The extensions a detected type may carry, its own first. */
 const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {

@@ -54,7 +54,13 @@ function stripJpeg(data: Buffer): Buffer | null {
   let insertedOrientationAt = -1;
   let pos = 2;
   while (pos < data.length) {
-    if (data[pos] !== 0xff) return null;
+    if (data[pos] !== 0xff) {
+      // Extraneous bytes before a marker: decoders skip them, so do we (else the metadata would stay).
+      const next = data.indexOf(0xff, pos);
+      if (next < 0) return null;
+      pos = next;
+      continue;
+    }
     let markerPos = pos + 1;
     while (markerPos < data.length && data[markerPos] === 0xff) markerPos++; // fill bytes
     if (markerPos >= data.length) break; // truncated after the last segment

@@ -271,10 +271,11 @@ export function registerMailboxRoutes(app: FastifyInstance): void {
         if (!UUID.test(request.params.id)) throw new AppError('not_found');
         const file = await downloadMailboxFile(mailboxContext(request), lease, request.params.id);
         if (!file) throw new AppError('not_found');
+        // The name fitted to the type also for files stored before that was done (file-names.ts).
+        const filename = safeFilename(file.filename, file.mediaType);
         return reply
           .header('content-type', safeMediaType(file.mediaType))
-          // Also for files stored before names were fitted to their type (see file-names.ts).
-          .header('content-disposition', attachmentDisposition(safeFilename(file.filename, file.mediaType)))
+          .header('content-disposition', attachmentDisposition(filename))
           .header('x-content-type-options', 'nosniff')
           .send(file.data);
       });

@@ -1,8 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
-import { createChannelForTest, createRecipientForTest, type TestChannel } from '../../../test/helpers/reporting.js';
-import { everyTypeQuestions, type FormFields, formVersion, ReporterClient } from './reporter-client.testkit.js';
+import {
+  createChannelForTest,
+  createRecipientForTest,
+  type TestChannel,
+} from '../../../test/helpers/reporting.js';
+import {
+  everyTypeQuestions,
+  type FormFields,
+  formVersion,
+  ReporterClient,
+} from './reporter-client.testkit.js';
 import { DRAFT_COOKIE } from './submit.routes.js';
 
 let addressCounter = 10;
@@ -66,13 +75,41 @@ describe('the report form under attack', () => {
     const page = await client.get(form);
     const posted = await client.postForm(form, complete(formVersion(page.body)), [
       { field: 'file_evidence', filename: 'bewijs.html', data: Buffer.from('<script>alert(1)</script>') },
-      { field: 'file_evidence', filename: 'rapport\u202efdp.svg', data: Buffer.from('<svg onload=alert(1)>') },
+      {
+        field: 'file_evidence',
+        filename: 'rapport\u202efdp.svg',
+        data: Buffer.from('<svg onload=alert(1)>'),
+      },
     ]);
     assert.equal(posted.statusCode, 303, posted.body.slice(0, 500));
     const review = await client.get(`${form}/review`);
     assert.ok(review.body.includes('bewijs.html.txt'), 'a text file named as a page is kept as text');
     assert.ok(review.body.includes('rapportfdp.svg.txt'));
     assert.ok(!review.body.includes('\u202e'));
+  });
+
+  it('leaves a draft alone while it is being sent: a form post meanwhile is told to wait', async () => {
+    const client = new ReporterClient(t.app, { remoteAddress: freshAddress() });
+    const page = await client.get(form);
+    const fields = complete(formVersion(page.body));
+    const evidence = Buffer.from('Bewijs: factuur 2026-17 dubbel betaald.\n');
+    await client.postForm(form, fields, [{ field: 'file_evidence', filename: 'bewijs.txt', data: evidence }]);
+    const draft = t.app.reportDrafts.get(client.cookies.get(DRAFT_COOKIE), t.clock.now().getTime());
+    assert.ok(draft?.files[0]);
+    draft.sending = true; // as while "send" is encrypting and storing it
+    try {
+      const meanwhile = await client.postForm(form, {
+        ...fields,
+        q_what: 'Toch iets anders.',
+        remove_file: draft.files[0].id,
+      });
+      assert.equal(meanwhile.statusCode, 409);
+      assert.equal(draft.files.length, 1, 'the file being sent is not removed');
+      assert.ok(draft.files[0].data.equals(evidence), 'nor zeroed under the sender');
+      assert.equal(draft.values.q_what, fields.q_what);
+    } finally {
+      draft.sending = false;
+    }
   });
 
   it('keeps at most a draft’s allowance of typed text in memory, whatever fields a post carries', async () => {

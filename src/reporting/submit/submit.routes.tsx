@@ -245,6 +245,9 @@ export function registerReportSubmitRoutes(app: FastifyInstance): void {
     const nowMs = clock.now().getTime();
     const client = clientOf(request);
     const existing = draftFor(request, channel, nowMs);
+    // "Send" is storing this draft right now: changing it meanwhile (another tab) would store
+    // something else than was reviewed, or zero a file under the encryption.
+    if (existing?.sending) return expired(reply, page, true);
 
     const verdict = formThrottle.hit(client, nowMs);
     if (!verdict.allowed) {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { openTestDatabase } from '../../../test/helpers/database.js';
+import { dumpAllTables, markerSpellingsIn, readFolder } from '../../../test/helpers/marker-scan.js';
 import {
   createChannelForTest,
   createRecipientForTest,
@@ -78,53 +79,6 @@ async function appWithCapturedLogs(): Promise<{
   };
 }
 
-/** Every row of every table in the database as text (bytea as hex), table by table. */
-async function dumpAllTables(
-  database: OpenDatabase,
-): Promise<{ readonly tables: readonly string[]; readonly text: string }> {
-  const tables = await sql<{ schema: string; name: string }>`
-    select table_schema as schema, table_name as name from information_schema.tables
-    where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')
-    order by 1, 2`.execute(database.db);
-  const parts: string[] = [];
-  for (const table of tables.rows) {
-    const rows = await sql<{
-      row: string;
-    }>`select scanned_row::text as row from ${sql.id(table.schema, table.name)} scanned_row`.execute(
-      database.db,
-    );
-    parts.push(`## ${table.schema}.${table.name}\n${rows.rows.map((r) => r.row).join('\n')}`);
-  }
-  return { tables: tables.rows.map((t) => `${t.schema}.${t.name}`), text: parts.join('\n') };
-}
-
-/** Every file under `dir`, as bytes. */
-async function readFolder(dir: string): Promise<Buffer> {
-  const out: Buffer[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) out.push(await readFile(path.join(entry.parentPath ?? dir, entry.name)));
-  }
-  return Buffer.concat(out);
-}
-
-/** The ways a string can sit in stored data: as text, as hex of a bytea, as base64 at any alignment. */
-function spellings(marker: string): string[] {
-  const bytes = Buffer.from(marker, 'utf8');
-  const base64 = [0, 1, 2].map((shift) => {
-    const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64');
-    // Skip the characters that depend on the neighbouring bytes.
-    return encoded.slice(Math.ceil((shift * 4) / 3) + 1, -4);
-  });
-  return [marker.toLowerCase(), bytes.toString('hex'), ...base64];
-}
-
-/** Which spellings of `marker` occur in the text (compared case-insensitively where that is safe). */
-function found(haystack: string | Buffer, marker: string): string[] {
-  const text = (typeof haystack === 'string' ? haystack : haystack.toString('latin1')).toLowerCase();
-  const raw = typeof haystack === 'string' ? haystack : haystack.toString('latin1');
-  return spellings(marker).filter((s, i) => (i < 2 ? text.includes(s.toLowerCase()) : raw.includes(s)));
-}
-
 describe('nothing identifies an anonymous reporter', () => {
   let env: Awaited<ReturnType<typeof appWithCapturedLogs>>;
   let channel: TestChannel;
@@ -180,8 +134,8 @@ describe('nothing identifies an anonymous reporter', () => {
     assert.ok(text.includes('report.submitted'), 'the tables were read (the submission is in the audit log)');
     for (const marker of [socketAddress, forwarded, 'ua-marker-5521', 'MarkerAgent']) {
       const lines = env.logs.filter((line) => line.includes(marker)).join('');
-      assert.deepEqual(found(logs, marker), [], `${marker} is not in the logs:\n${lines}`);
-      assert.deepEqual(found(text, marker), [], `${marker} is in no table`);
+      assert.deepEqual(markerSpellingsIn(logs, marker), [], `${marker} is not in the logs:\n${lines}`);
+      assert.deepEqual(markerSpellingsIn(text, marker), [], `${marker} is in no table`);
     }
 
     // Cookies on these routes are session-only (a cookie being deleted carries a past date).
@@ -264,19 +218,19 @@ describe('encryption at rest: a marker in every field is found nowhere', () => {
     const { text } = await dumpAllTables(env.database);
     const uploads = await readFolder(env.config.reporting.uploadDir);
     assert.ok(uploads.length > 0, 'the upload folder holds the encrypted file');
-    assert.notDeepEqual(found(text, C1), [], 'the table scan finds text');
-    assert.notDeepEqual(found(text, C2), [], 'the table scan finds bytes in a bytea');
-    assert.notDeepEqual(found(uploads, C3), [], 'the upload scan finds a file’s content');
-    assert.deepEqual(found(text, M), [], 'no table holds the marker');
-    assert.deepEqual(found(uploads, M), [], 'no uploaded file holds the marker');
-    assert.deepEqual(found(env.logs.join(''), M), [], 'no log line holds the marker');
+    assert.notDeepEqual(markerSpellingsIn(text, C1), [], 'the table scan finds text');
+    assert.notDeepEqual(markerSpellingsIn(text, C2), [], 'the table scan finds bytes in a bytea');
+    assert.notDeepEqual(markerSpellingsIn(uploads, C3), [], 'the upload scan finds a file’s content');
+    assert.deepEqual(markerSpellingsIn(text, M), [], 'no table holds the marker');
+    assert.deepEqual(markerSpellingsIn(uploads, M), [], 'no uploaded file holds the marker');
+    assert.deepEqual(markerSpellingsIn(env.logs.join(''), M), [], 'no log line holds the marker');
 
     if (env.database.pglite) {
       // The embedded database's own files (heap, WAL), as a backup would copy them.
       await sql`checkpoint`.execute(env.database.db);
       const dump = Buffer.from(await (await env.database.pglite.dumpDataDir('none')).arrayBuffer());
-      assert.notDeepEqual(found(dump, C1), [], 'the raw scan finds a value written in clear');
-      assert.deepEqual(found(dump, M), [], 'the database files do not hold the marker');
+      assert.notDeepEqual(markerSpellingsIn(dump, C1), [], 'the raw scan finds a value written in clear');
+      assert.deepEqual(markerSpellingsIn(dump, M), [], 'the database files do not hold the marker');
     }
   });
 });

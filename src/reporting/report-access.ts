@@ -135,10 +135,12 @@ export async function entitledRecipients(db: Db, reportId: string): Promise<Enti
 }
 
 /**
- * Makes the seals agree with the entitlement after a change (submission, a recipient's new key
- * pair, a forward, a recusal): seals the report key for every entitled user with a key pair and
- * no seal, and deletes the seals of users no longer entitled. Needs the report key, so it runs
- * where someone with access acts. Returns who gained and who lost a seal (for the audit log).
+ * Makes the seals agree with the entitlement where the addressees are known: at submission and
+ * at a forward (the new channel's recipients are who the report is for). Seals the report key for
+ * every entitled user with a key pair and no seal, and deletes the seals of users no longer
+ * entitled. Opening a report never grants (see {@link removeStaleSeals} and {@link grantSeal}):
+ * someone added to a channel later might be involved, and the reporter could not exclude them.
+ * Returns who gained and who lost a seal (for the audit log).
  */
 export async function reconcileSeals(
   trx: Db,
@@ -150,35 +152,82 @@ export async function reconcileSeals(
   },
 ): Promise<{ readonly granted: readonly string[]; readonly removed: readonly string[] }> {
   const entitled = await entitledRecipients(trx, input.reportId);
-  const entitledIds = new Set(entitled.map((r) => r.userId));
   const granted: string[] = [];
   for (const recipient of entitled) {
     if (recipient.hasSeal || !recipient.publicKey) continue;
-    await trx
-      .insertInto('report_key_seals')
-      .values({
-        report_id: input.reportId,
-        user_id: recipient.userId,
-        sealed_key: sealReportKey(recipient.publicKey, input.reportKey),
-        granted_at: input.now,
-        granted_by: input.actorId,
-      })
-      .onConflict((oc) => oc.columns(['report_id', 'user_id']).doNothing())
-      .execute();
+    await insertSeal(trx, { ...input, userId: recipient.userId, publicKey: recipient.publicKey });
     granted.push(recipient.userId);
   }
+  const removed = await removeStaleSeals(trx, input.reportId);
+  return { granted, removed };
+}
+
+/**
+ * Deletes the seals of users no longer entitled (excluded, recused, left the channel, lost the
+ * role, deactivated); grants nothing. Needs no report key. Returns whose seals were deleted.
+ */
+export async function removeStaleSeals(trx: Db, reportId: string): Promise<readonly string[]> {
+  const entitledIds = new Set((await entitledRecipients(trx, reportId)).map((r) => r.userId));
   const holders = await trx
     .selectFrom('report_key_seals')
     .select('user_id')
-    .where('report_id', '=', input.reportId)
+    .where('report_id', '=', reportId)
     .execute();
   const removed = holders.map((h) => h.user_id).filter((id) => !entitledIds.has(id));
   if (removed.length > 0) {
     await trx
       .deleteFrom('report_key_seals')
-      .where('report_id', '=', input.reportId)
+      .where('report_id', '=', reportId)
       .where('user_id', 'in', removed)
       .execute();
   }
-  return { granted, removed };
+  return removed;
+}
+
+/**
+ * Seals the report key for one user, explicitly (a colleague with access grants it). Only for a
+ * user who is entitled, has a key pair and holds no seal yet; otherwise nothing changes and the
+ * reason is returned.
+ */
+export async function grantSeal(
+  trx: Db,
+  input: {
+    readonly reportId: string;
+    readonly reportKey: Buffer;
+    readonly userId: string;
+    readonly actorId: string;
+    readonly now: Date;
+  },
+): Promise<'granted' | 'not_entitled' | 'no_keys' | 'already'> {
+  const recipient = (await entitledRecipients(trx, input.reportId)).find((r) => r.userId === input.userId);
+  if (!recipient) return 'not_entitled';
+  if (recipient.hasSeal) return 'already';
+  if (!recipient.publicKey) return 'no_keys';
+  const inserted = await insertSeal(trx, { ...input, publicKey: recipient.publicKey });
+  return inserted ? 'granted' : 'already';
+}
+
+async function insertSeal(
+  trx: Db,
+  input: {
+    readonly reportId: string;
+    readonly reportKey: Buffer;
+    readonly userId: string;
+    readonly publicKey: Buffer;
+    readonly actorId: string | null;
+    readonly now: Date;
+  },
+): Promise<boolean> {
+  const result = await trx
+    .insertInto('report_key_seals')
+    .values({
+      report_id: input.reportId,
+      user_id: input.userId,
+      sealed_key: sealReportKey(input.publicKey, input.reportKey),
+      granted_at: input.now,
+      granted_by: input.actorId,
+    })
+    .onConflict((oc) => oc.columns(['report_id', 'user_id']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }

@@ -243,29 +243,196 @@ describe('handling: the handler side of a report', () => {
     assert.equal((await auditEvents(t, 'report.opened', created.reportId)).length, 0);
   });
 
-  it('tells an entitled handler without a seal that access is being prepared, until a colleague opens the report', async () => {
-    const created = await newReport();
-    // A newcomer whose key pair is newer than the report.
-    const erin = await createRecipientForTest(t.db, { name: 'Erin Engels' });
-    await t.db
-      .insertInto('report_channel_recipients')
-      .values({ channel_id: a.channelId, user_id: erin.id })
+  async function sealHolders(reportId: string) {
+    const rows = await t.db
+      .selectFrom('report_key_seals')
+      .select(['user_id', 'granted_by'])
+      .where('report_id', '=', reportId)
+      .orderBy('user_id')
       .execute();
-    const erinClient = await signIn(t, erin);
-    const pending = await erinClient.get(`/handling/reports/${created.reportId}`);
-    assert.equal(pending.statusCode, 200);
-    assert.ok(!pending.body.includes('Facturen worden vervalst'));
-    assert.match(pending.body, /Toegang wordt voorbereid/);
+    return rows;
+  }
+
+  /** A channel whose recipients are given; `later` join after the report arrived (no seal). */
+  async function reportWithLatecomers(recipients: readonly string[], later: readonly string[]) {
+    const channel = await createChannelForTest(t.db, { recipients });
+    const created = await newReport({ channelId: channel.channelId, categoryId: channel.categoryId });
+    for (const userId of later) {
+      await t.db
+        .insertInto('report_channel_recipients')
+        .values({ channel_id: channel.channelId, user_id: userId })
+        .execute();
+    }
+    return created;
+  }
+
+  it('grants a latecomer nothing when a colleague opens the report; a holder grants access explicitly, audited', async () => {
+    const erin = await createRecipientForTest(t.db, { name: 'Erin Engels' });
+    const created = await reportWithLatecomers([alice.id, dave.id], [erin.id]);
+    const url = `/handling/reports/${created.reportId}`;
+
+    // No access yet: the same page with or without unlocked keys, with a way to recuse.
+    for (const unlocked of [false, true]) {
+      const erinPage = await (await signIn(t, erin, { unlocked })).get(url);
+      assert.equal(erinPage.statusCode, 200);
+      assert.ok(!erinPage.body.includes('Facturen worden vervalst'));
+      assert.match(
+        erinPage.body,
+        /U hebt nog geen toegang tot deze melding; een collega die toegang heeft, kan u die geven\./,
+      );
+      assert.ok(erinPage.body.includes(`${url}/recuse`));
+    }
+    const en = await (await signIn(t, erin)).get(url, { 'accept-language': 'en' });
+    assert.match(en.body, /You have no access to this report yet; a colleague who has access can grant it\./);
 
     const aliceClient = await signIn(t, alice);
-    const page = await aliceClient.get(`/handling/reports/${created.reportId}`);
-    assert.match(page.body, /Erin Engels/);
-    const granted = await auditEvents(t, 'report.access_granted', created.reportId);
-    assert.deepEqual((granted[0]!.data as { userIds: string[] }).userIds, [erin.id]);
+    const page = await aliceClient.get(url);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Erin Engels — nog geen toegang/);
+    assert.ok(page.body.includes(`name="user" value="${erin.id}"`), 'a grant button for Erin');
+    assert.deepEqual(
+      (await sealHolders(created.reportId)).map((r) => r.user_id),
+      [alice.id, dave.id].sort(),
+      'opening granted nobody',
+    );
+    assert.equal((await auditEvents(t, 'report.access_granted', created.reportId)).length, 0);
 
-    const opened = await erinClient.get(`/handling/reports/${created.reportId}`);
+    const granted = await aliceClient.post(`${url}/grant`, { user: erin.id });
+    assert.equal(granted.statusCode, 303);
+    assert.equal(granted.headers.location, `${url}?done=access_granted`);
+    const seal = (await sealHolders(created.reportId)).find((r) => r.user_id === erin.id);
+    assert.equal(seal?.granted_by, alice.id);
+    const events = await auditEvents(t, 'report.access_granted', created.reportId);
+    assert.equal(events.length, 1);
+    assert.deepEqual((events[0]!.data as { userIds: string[] }).userIds, [erin.id]);
+    assert.equal(events[0]!.actor_id, alice.id);
+
+    const opened = await (await signIn(t, erin)).get(url);
     assert.ok(opened.body.includes('Facturen worden vervalst'));
-    await t.db.deleteFrom('report_channel_recipients').where('user_id', '=', erin.id).execute();
+
+    // A replayed grant changes nothing.
+    await aliceClient.get(url);
+    const again = await aliceClient.post(`${url}/grant`, { user: erin.id });
+    assert.equal(again.statusCode, 409);
+    assert.match(again.body, /heeft al toegang/);
+    assert.equal((await auditEvents(t, 'report.access_granted', created.reportId)).length, 1);
+  });
+
+  it('refuses a grant by someone without access, to the excluded, the non-entitled or a user without a key pair; nothing changes', async () => {
+    const erin = await createRecipientForTest(t.db, { name: 'Erin Engels' });
+    const { createUserForTest } = await import('../../../test/helpers/factories.js');
+    const keyless = await createUserForTest(t.db, { roles: ['handler'], name: 'Kees Zondersleutel' });
+    const channel = await createChannelForTest(t.db, { recipients: [alice.id, bob.id] });
+    const created = await newReport({
+      channelId: channel.channelId,
+      categoryId: channel.categoryId,
+      excludedUserIds: [bob.id],
+    });
+    for (const userId of [erin.id, keyless.id]) {
+      await t.db
+        .insertInto('report_channel_recipients')
+        .values({ channel_id: channel.channelId, user_id: userId })
+        .execute();
+    }
+    const url = `/handling/reports/${created.reportId}`;
+    const before = await sealHolders(created.reportId);
+    assert.deepEqual(
+      before.map((r) => r.user_id),
+      [alice.id],
+    );
+
+    const aliceClient = await signIn(t, alice);
+    const page = await aliceClient.get(url);
+    assert.ok(!page.body.includes('Bob Boon'), 'the excluded appear nowhere, not in the grant list');
+    assert.ok(!page.body.includes(`value="${bob.id}"`));
+    assert.match(page.body, /Kees Zondersleutel — nog geen toegang/);
+    assert.ok(!page.body.includes(`value="${keyless.id}"`), 'no grant button without a key pair');
+
+    const refusals: [string, RegExp][] = [
+      [bob.id, /geen recht op deze melding/],
+      [carol.id, /geen recht op deze melding/],
+      ['00000000-0000-4000-8000-000000000000', /geen recht op deze melding/],
+      ['not-a-uuid', /geen recht op deze melding/],
+      [keyless.id, /nog geen sleutelpaar/],
+    ];
+    for (const [user, message] of refusals) {
+      await aliceClient.get(url);
+      const response = await aliceClient.post(`${url}/grant`, { user });
+      assert.equal(response.statusCode, 409, user);
+      assert.match(response.body, message);
+    }
+    await aliceClient.get(url);
+    const noUser = await aliceClient.post(`${url}/grant`, {});
+    assert.equal(noUser.statusCode, 409);
+
+    // Erin is entitled but holds no seal: she cannot grant, not even to herself.
+    const erinClient = await signIn(t, erin);
+    await erinClient.get(url);
+    for (const user of [erin.id, keyless.id]) {
+      const response = await erinClient.post(`${url}/grant`, { user });
+      assert.equal(response.statusCode, 409);
+      assert.match(response.body, /nog geen toegang/);
+    }
+    // Bob is excluded: the report does not exist for him.
+    const bobClient = await signIn(t, bob);
+    await bobClient.get('/handling');
+    assert.equal((await bobClient.post(`${url}/grant`, { user: bob.id })).statusCode, 404);
+
+    assert.deepEqual(await sealHolders(created.reportId), before);
+    assert.equal((await auditEvents(t, 'report.access_granted', created.reportId)).length, 0);
+  });
+
+  it('lets an entitled handler without access recuse without ever being given the key', async () => {
+    const erin = await createRecipientForTest(t.db, { name: 'Erin Engels' });
+    const created = await reportWithLatecomers([alice.id, dave.id], [erin.id]);
+    const url = `/handling/reports/${created.reportId}`;
+    const erinClient = await signIn(t, erin, { unlocked: false });
+    const confirm = await erinClient.get(`${url}/recuse`);
+    assert.equal(confirm.statusCode, 200);
+    const response = await erinClient.post(`${url}/recuse`);
+    assert.equal(response.statusCode, 303);
+    assert.equal(response.headers.location, '/handling?done=recused');
+    const recusal = await t.db
+      .selectFrom('report_recusals')
+      .select('user_id')
+      .where('report_id', '=', created.reportId)
+      .execute();
+    assert.deepEqual(
+      recusal.map((r) => r.user_id),
+      [erin.id],
+    );
+    const events = await auditEvents(t, 'report.recused', created.reportId);
+    assert.equal((events[0]!.data as { userId: string }).userId, erin.id);
+    assert.equal(events[0]!.actor_id, erin.id);
+    assert.ok(!(await sealHolders(created.reportId)).some((r) => r.user_id === erin.id));
+    assert.equal((await auditEvents(t, 'report.access_granted', created.reportId)).length, 0);
+    assert.equal((await erinClient.get(url)).statusCode, 404);
+    const alicePage = await (await signIn(t, alice)).get(url);
+    assert.ok(!alicePage.body.includes('Erin Engels'));
+  });
+
+  it('refuses the recusal of the only holder even when a colleague without access is entitled, until access is granted', async () => {
+    const erin = await createRecipientForTest(t.db, { name: 'Erin Engels' });
+    const created = await reportWithLatecomers([carol.id], [erin.id]);
+    const url = `/handling/reports/${created.reportId}`;
+    const carolClient = await signIn(t, carol);
+    await carolClient.get(`${url}/recuse`);
+    const refused = await carolClient.post(`${url}/recuse`);
+    assert.equal(refused.statusCode, 409);
+    assert.match(refused.body, /enige/);
+    assert.deepEqual(
+      (await sealHolders(created.reportId)).map((r) => r.user_id),
+      [carol.id],
+      'nobody was granted access on the way',
+    );
+    await carolClient.get(url);
+    assert.equal((await carolClient.post(`${url}/grant`, { user: erin.id })).statusCode, 303);
+    await carolClient.get(`${url}/recuse`);
+    assert.equal((await carolClient.post(`${url}/recuse`)).statusCode, 303);
+    assert.deepEqual(
+      (await sealHolders(created.reportId)).map((r) => r.user_id),
+      [erin.id],
+    );
   });
 
   it('shows a clear page, not a stack trace, when a report does not decrypt', async () => {

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { RECIPIENT_ROLES } from '../../identity/role.js';
 import { CryptoError } from '../../platform/crypto/envelope.js';
+import type { ReportRow } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { type FieldErrors, formValues, parseForm } from '../../platform/http/forms.js';
 import { readMultipartForm } from '../../platform/http/multipart.js';
@@ -27,6 +28,7 @@ import {
   addMinutes,
   downloadReportFile,
   forwardReport,
+  grantReportAccess,
   type HandlerContext,
   listInboxForHandler,
   type OpenedReport,
@@ -151,6 +153,10 @@ const ForwardSchema = z.object({
   channel: z.string('handling.error.channel_required').refine(isUuid, 'handling.error.channel_required'),
 });
 
+const GrantSchema = z.object({
+  user: z.string('handling.refusal.grant_not_entitled').refine(isUuid, 'handling.refusal.grant_not_entitled'),
+});
+
 const RevealSchema = z.object({
   reveal_reason: z
     .string('handling.error.reveal_reason_required')
@@ -266,13 +272,15 @@ function showUnreadable(request: FastifyRequest, reply: FastifyReply, reportId: 
 /**
  * The common start of every report route: a malformed or foreign id is 404 (the same answer as
  * an unknown one); locked keys lead to the unlock page and back; an entitled user without a seal
- * sees that access is being prepared; a report that does not decrypt gets a clear page.
+ * sees that they have no access yet (unless the route handles that: `onPending`, for recusal);
+ * a report that does not decrypt gets a clear page.
  */
 async function withReport(
   request: FastifyRequest,
   reply: FastifyReply,
   id: string,
   work: (ctx: HandlerContext, report: OpenedReport) => Promise<FastifyReply>,
+  onPending?: (ctx: HandlerContext, row: ReportRow) => Promise<FastifyReply>,
 ): Promise<FastifyReply> {
   if (!isUuid(id)) throw new AppError('not_found');
   const ctx = handlerContext(request);
@@ -282,9 +290,14 @@ async function withReport(
       case 'locked':
         return unlockRedirect(reply, request.method === 'GET' ? request.url : `/handling/reports/${id}`);
       case 'pending':
+        if (onPending) return await onPending(ctx, opening.row);
         return sendPage(
           reply,
-          <AccessPendingPage page={pageContext(request)} reference={opening.row.reference} />,
+          <AccessPendingPage
+            page={pageContext(request)}
+            reportId={opening.row.id}
+            reference={opening.row.reference}
+          />,
           request.method === 'GET' ? 200 : 409,
         );
       case 'opened':
@@ -335,6 +348,9 @@ const refusals: Readonly<Record<string, MessageKey>> = {
   channel_unavailable: 'handling.refusal.channel_unavailable',
   same_channel: 'handling.refusal.same_channel',
   replayed: 'handling.refusal.replayed',
+  grant_not_entitled: 'handling.refusal.grant_not_entitled',
+  grant_no_keys: 'handling.refusal.grant_no_keys',
+  grant_already: 'handling.refusal.grant_already',
 };
 
 function refusalOf(error: unknown): MessageKey | undefined {
@@ -562,39 +578,77 @@ export function registerHandlingRoutes(app: FastifyInstance): void {
     }),
   );
 
-  app.get<IdParams>('/handling/reports/:id/recuse', recipientsOnly, async (request, reply) =>
-    withReport(request, reply, request.params.id, async (_ctx, report) =>
-      sendPage(
-        reply,
-        <RecuseConfirmPage
-          page={pageContext(request)}
-          reportId={report.row.id}
-          reference={report.row.reference}
-        />,
-      ),
-    ),
-  );
-
-  app.post<IdParams>('/handling/reports/:id/recuse', recipientsOnly, async (request, reply) =>
+  app.post<IdParams>('/handling/reports/:id/grant', recipientsOnly, async (request, reply) =>
     withReport(request, reply, request.params.id, async (ctx, report) => {
-      try {
-        await recuseFromReport(ctx, report);
-      } catch (error) {
-        const refusal = refusalOf(error);
-        if (!refusal) throw error;
-        return sendPage(
+      const form = parseForm(GrantSchema, request.body);
+      if (!form.ok) {
+        return showReport(
+          request,
           reply,
-          <RecuseConfirmPage
-            page={pageContext(request)}
-            reportId={report.row.id}
-            reference={report.row.reference}
-            refusal={refusal}
-          />,
+          ctx,
+          report,
+          { refusal: 'handling.refusal.grant_not_entitled' },
           409,
         );
       }
-      return reply.redirect('/handling?done=recused', 303);
+      return runAction(request, reply, ctx, report, async () => {
+        await grantReportAccess(ctx, report, { userId: form.data.user });
+        return `/handling/reports/${report.row.id}?done=access_granted`;
+      });
     }),
+  );
+
+  // Recusal needs no access: an entitled user without a seal may step aside without ever
+  // being given the key (both routes take `onPending`).
+  const confirmRecusal = async (request: FastifyRequest, reply: FastifyReply, row: ReportRow) =>
+    sendPage(
+      reply,
+      <RecuseConfirmPage page={pageContext(request)} reportId={row.id} reference={row.reference} />,
+    );
+
+  app.get<IdParams>('/handling/reports/:id/recuse', recipientsOnly, async (request, reply) =>
+    withReport(
+      request,
+      reply,
+      request.params.id,
+      async (_ctx, report) => confirmRecusal(request, reply, report.row),
+      async (_ctx, row) => confirmRecusal(request, reply, row),
+    ),
+  );
+
+  const recuse = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ctx: HandlerContext,
+    row: ReportRow,
+  ) => {
+    try {
+      await recuseFromReport(ctx, row);
+    } catch (error) {
+      const refusal = refusalOf(error);
+      if (!refusal) throw error;
+      return sendPage(
+        reply,
+        <RecuseConfirmPage
+          page={pageContext(request)}
+          reportId={row.id}
+          reference={row.reference}
+          refusal={refusal}
+        />,
+        409,
+      );
+    }
+    return reply.redirect('/handling?done=recused', 303);
+  };
+
+  app.post<IdParams>('/handling/reports/:id/recuse', recipientsOnly, async (request, reply) =>
+    withReport(
+      request,
+      reply,
+      request.params.id,
+      async (ctx, report) => recuse(request, reply, ctx, report.row),
+      async (ctx, row) => recuse(request, reply, ctx, row),
+    ),
   );
 
   app.post<IdParams>('/handling/reports/:id/reveal', recipientsOnly, async (request, reply) =>

@@ -9,7 +9,7 @@ import { translator } from '../../platform/ui/i18n/catalogue.js';
 import type { UnlockedKeys } from '../keys/keyring.js';
 import { type Answers, parseStoredQuestions, type Question } from '../questionnaire.js';
 import type { Receipt } from '../receipt.js';
-import { entitledRecipients, reconcileSeals } from '../report-access.js';
+import { entitledRecipients, grantSeal, reconcileSeals, removeStaleSeals } from '../report-access.js';
 import { computeReportClocks, type NotAcknowledgedReason } from '../report-clock.js';
 import { decryptText, encryptText, openReportKey, reportAad } from '../report-crypto.js';
 import { type FileMeta, type NewReportFile, readReportFile } from '../report-files.js';
@@ -57,12 +57,14 @@ import {
  *
  * Access: the route has already required a recipient role; here every report is looked up with
  * `entitledTo`, so a report the user is not entitled to is `not_found` — the same answer as an
- * unknown id. Entitled users without a sealed copy of the report key get `pending`.
+ * unknown id. Entitled users without a sealed copy of the report key get `pending`: only a
+ * colleague with access can grant them one ({@link grantReportAccess}); they may recuse meanwhile.
  *
  * Error codes: `not_found` (not entitled, unknown), `conflict` with `details.reason`
  * (`already_acknowledged`, `already_recorded`, `not_confidential`, `changed`), `validation_failed`
  * with `details.reason` (`channel_unavailable`, `same_channel`, `no_keys`, `last_reader`,
- * `bad_category`, `bad_exclusion`).
+ * `bad_category`, `bad_exclusion`, `grant_not_entitled`, `grant_no_keys`), `conflict` with
+ * `grant_already`.
  */
 
 /** A service context with someone signed in (the routes guarantee it). */
@@ -78,7 +80,7 @@ export type Opening =
   | { readonly kind: 'opened'; readonly report: OpenedReport }
   /** The handler's keys are not unlocked in this session. */
   | { readonly kind: 'locked'; readonly row: ReportRow }
-  /** Entitled, but no sealed copy yet (their key pair is newer than the report). */
+  /** Entitled, but no sealed copy: a colleague with access must grant it (unlocking would not help). */
   | { readonly kind: 'pending'; readonly row: ReportRow };
 
 function origin(ctx: HandlerContext) {
@@ -97,9 +99,9 @@ export async function openReport(
 ): Promise<Opening> {
   const row = await findEntitledReport(ctx.db, ctx.auth.userId, reportId);
   if (!row) throw new AppError('not_found');
-  if (!keys) return { kind: 'locked', row };
   const seal = await findSeal(ctx.db, reportId, ctx.auth.userId);
   if (!seal) return { kind: 'pending', row };
+  if (!keys) return { kind: 'locked', row };
   return { kind: 'opened', report: { row, key: openReportKey(keys, seal) } };
 }
 
@@ -139,25 +141,48 @@ export async function listInboxForHandler(
 }
 
 /**
- * Records that the handler opened the report, and brings the seals in line with who is entitled
- * (a colleague whose key pair is newer than the report gets a copy now; someone no longer
- * entitled loses theirs). One transaction, audited.
+ * Records that the handler opened the report, and deletes the seals of anyone no longer entitled.
+ * Opening grants nobody access: that takes an explicit {@link grantReportAccess}. One
+ * transaction, audited.
  */
 export async function recordReportOpened(ctx: HandlerContext, report: OpenedReport): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const { granted, removed } = await reconcileSeals(trx, {
-      reportId: report.row.id,
-      reportKey: report.key,
-      actorId: ctx.auth.userId,
-      now: ctx.now,
-    });
+    const removed = await removeStaleSeals(trx, report.row.id);
     await appendAuditEvent(
       trx,
       { type: 'report.opened', data: { reportId: report.row.id } },
       origin(ctx),
       ctx.now,
     );
-    await auditAccessChanges(trx, ctx, report.row.id, granted, removed);
+    await auditAccessChanges(trx, ctx, report.row.id, [], removed);
+  });
+}
+
+/**
+ * A handler with access grants it to one colleague who is entitled but holds no seal: the report
+ * key is sealed to their public key, audited with the granter as actor.
+ * @throws AppError `validation_failed` (`grant_not_entitled`: not a recipient, excluded, recused,
+ * unknown; `grant_no_keys`: no key pair yet), `conflict` (`grant_already`).
+ */
+export async function grantReportAccess(
+  ctx: HandlerContext,
+  report: OpenedReport,
+  input: { readonly userId: string },
+): Promise<void> {
+  const { row, key } = report;
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await lockReport(trx, row.id))) throw new AppError('not_found');
+    const outcome = await grantSeal(trx, {
+      reportId: row.id,
+      reportKey: key,
+      userId: input.userId,
+      actorId: ctx.auth.userId,
+      now: ctx.now,
+    });
+    if (outcome === 'not_entitled') throw new AppError('validation_failed', { reason: 'grant_not_entitled' });
+    if (outcome === 'no_keys') throw new AppError('validation_failed', { reason: 'grant_no_keys' });
+    if (outcome === 'already') throw new AppError('conflict', { reason: 'grant_already' });
+    await auditAccessChanges(trx, ctx, row.id, [input.userId], []);
   });
 }
 
@@ -218,7 +243,13 @@ export interface ReportDetails {
   /** Shown for named reports only; a confidential identity needs the reveal action. */
   readonly identity: ReporterIdentity | null;
   readonly hasNotifyAddress: boolean;
-  readonly access: readonly { readonly userId: string; readonly name: string; readonly hasSeal: boolean }[];
+  /** Everyone entitled (never the excluded or recused); `hasKeys`: a key pair, so access can be granted. */
+  readonly access: readonly {
+    readonly userId: string;
+    readonly name: string;
+    readonly hasSeal: boolean;
+    readonly hasKeys: boolean;
+  }[];
   readonly excludedCount: number;
   readonly recusedCount: number;
   /** Active channels the report can be forwarded to. */
@@ -275,7 +306,12 @@ export async function readReportDetails(ctx: HandlerContext, report: OpenedRepor
     })),
     identity: row.identity_mode === 'named' ? readIdentity(row, key) : null,
     hasNotifyAddress: row.notify_address !== null,
-    access: recipients.map((r) => ({ userId: r.userId, name: r.name, hasSeal: r.hasSeal })),
+    access: recipients.map((r) => ({
+      userId: r.userId,
+      name: r.name,
+      hasSeal: r.hasSeal,
+      hasKeys: r.publicKey !== null,
+    })),
     excludedCount: counts.excluded,
     recusedCount: counts.recused,
     forwardTargets: channels.filter((c) => c.active && c.id !== row.channel_id),
@@ -564,36 +600,34 @@ export async function forwardReport(
 }
 
 /**
- * The handler steps aside (involved, conflict of interest): recorded, their sealed copy deleted,
- * the others told. Refused when nobody else could open the report afterwards.
+ * The handler steps aside (involved, conflict of interest): recorded, their sealed copy deleted
+ * (if they held one: an entitled user without access may recuse too, without ever being given the
+ * key), the others told. Nobody is granted access on the way. Refused when the handler holds a
+ * seal and no other entitled colleague does (they should grant access to someone first).
  * @throws AppError `validation_failed` (`last_reader`).
  */
-export async function recuseFromReport(ctx: HandlerContext, report: OpenedReport): Promise<void> {
-  const { row, key } = report;
+export async function recuseFromReport(ctx: HandlerContext, row: ReportRow): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await lockReport(trx, row.id))) throw new AppError('not_found');
+    const before = await entitledRecipients(trx, row.id);
+    const self = before.find((r) => r.userId === ctx.auth.userId);
+    if (!self) throw new AppError('not_found');
+    if (self.hasSeal && !before.some((r) => r.userId !== ctx.auth.userId && r.hasSeal)) {
+      throw new AppError('validation_failed', { reason: 'last_reader' });
+    }
     await trx
       .insertInto('report_recusals')
       .values({ report_id: row.id, user_id: ctx.auth.userId, recused_at: ctx.now })
       .onConflict((oc) => oc.columns(['report_id', 'user_id']).doNothing())
       .execute();
-    const entitled = await entitledRecipients(trx, row.id);
-    if (!entitled.some((r) => r.publicKey !== null)) {
-      throw new AppError('validation_failed', { reason: 'last_reader' });
-    }
-    const { granted, removed } = await reconcileSeals(trx, {
-      reportId: row.id,
-      reportKey: key,
-      actorId: ctx.auth.userId,
-      now: ctx.now,
-    });
+    const removed = await removeStaleSeals(trx, row.id);
     await appendAuditEvent(
       trx,
       { type: 'report.recused', data: { reportId: row.id, userId: ctx.auth.userId } },
       origin(ctx),
       ctx.now,
     );
-    await auditAccessChanges(trx, ctx, row.id, granted, removed);
+    await auditAccessChanges(trx, ctx, row.id, [], removed);
     await notifyRecipients(trx, ctx.config, {
       reportId: row.id,
       exceptUserId: ctx.auth.userId,

@@ -283,6 +283,7 @@ export const reportNotices = {
   message_sent: 'handling.notice.message_sent',
   minutes_added: 'handling.notice.minutes_added',
   forwarded: 'handling.notice.forwarded',
+  access_granted: 'handling.notice.access_granted',
 } as const satisfies Record<string, MessageKey>;
 export type ReportNotice = keyof typeof reportNotices;
 
@@ -556,14 +557,44 @@ export function ReportPage(props: {
       <section class="section" aria-labelledby="access-title">
         <h2 id="access-title">{t('handling.access.title')}</h2>
         <ul class="list--bullet">
-          {details.access.map((a) => (
-            <li key={a.userId}>
-              {a.name}
-              {a.userId === page.auth?.userId && ` ${t('handling.access.you')}`}
-              {!a.hasSeal && ` — ${t('handling.access.pending')}`}
-            </li>
-          ))}
+          {details.access
+            .filter((a) => a.hasSeal)
+            .map((a) => (
+              <li key={a.userId}>
+                {a.name}
+                {a.userId === page.auth?.userId && ` ${t('handling.access.you')}`}
+              </li>
+            ))}
         </ul>
+        {details.access.some((a) => !a.hasSeal) && (
+          <>
+            <h3>{t('handling.access.pending_title')}</h3>
+            <p>{t('handling.access.grant_lead')}</p>
+            <form method="post" action={`${base}/grant`} class="form">
+              <CsrfField page={page} />
+              <ul class="list--bullet">
+                {details.access
+                  .filter((a) => !a.hasSeal)
+                  .map((a) => (
+                    <li key={a.userId}>
+                      {a.name} — {t('handling.access.pending')}{' '}
+                      {a.hasKeys ? (
+                        <Button variant="secondary" name="user" value={a.userId}>
+                          {t('handling.access.grant')}
+                          <span class="visually-hidden">
+                            {' '}
+                            {t('handling.access.grant_to', { name: a.name })}
+                          </span>
+                        </Button>
+                      ) : (
+                        <span class="hint">{t('handling.access.no_keys')}</span>
+                      )}
+                    </li>
+                  ))}
+              </ul>
+            </form>
+          </>
+        )}
         {details.excludedCount > 0 && <p>{t('handling.access.excluded', { n: details.excludedCount })}</p>}
         {details.recusedCount > 0 && <p>{t('handling.access.recused', { n: details.recusedCount })}</p>}
       </section>
@@ -795,8 +826,12 @@ function ThreadItem(props: {
   );
 }
 
-/** Entitled, but no sealed copy of the report key yet. */
-export function AccessPendingPage(props: { readonly page: PageContext; readonly reference: string }) {
+/** Entitled, but no sealed copy of the report key: a colleague must grant it; recusing is possible. */
+export function AccessPendingPage(props: {
+  readonly page: PageContext;
+  readonly reportId: string;
+  readonly reference: string;
+}) {
   const { page } = props;
   const { t } = page;
   return (
@@ -805,6 +840,13 @@ export function AccessPendingPage(props: { readonly page: PageContext; readonly 
       <NotificationBanner page={page} type="info" title="handling.pending.title_short">
         <p>{t('handling.pending.body')}</p>
       </NotificationBanner>
+      <h2>{t('handling.recuse.title')}</h2>
+      <p>{t('handling.pending.recuse_lead')}</p>
+      <p>
+        <ButtonLink href={`/handling/reports/${props.reportId}/recuse`} variant="secondary">
+          {t('handling.recuse.start')}
+        </ButtonLink>
+      </p>
       <p>
         <a href="/handling">{t('handling.report.back')}</a>
       </p>

@@ -66,6 +66,52 @@ describe('keyring', () => {
   });
 });
 
+describe('keyring: a key pair made at login and not stored yet', () => {
+  function pendingOf(userId: string) {
+    const keys = keysOf(userId);
+    const recoveryKey = newRecoveryKey();
+    const pending = {
+      userId,
+      publicKey: keys.publicKey,
+      wrappedSecretKey: 'sk1.argon2id.test',
+      recoveryWrappedKey: 'sk1.recovery.test',
+      wrappedWith: 'password' as const,
+    };
+    return { keys, recoveryKey, pending };
+  }
+
+  it('counts as locked and keeps its recovery key until confirmed, follows a rotation, then opens', () => {
+    const keyring = new Keyring({ idleMinutes: 30 });
+    const made = pendingOf('u1');
+    const copy = Buffer.from(made.recoveryKey);
+    keyring.putPending('a', made, 0);
+    assert.equal(keyring.get('a', 10), null, 'locked while not stored');
+    assert.equal(keyring.takeRecoveryKey('a', 10), null, 'not shown while not stored');
+    assert.equal(keyring.holdRecoveryKey('a', newRecoveryKey(), 10), false);
+    assert.equal(keyring.hasRecoveryKey('a', 10), true);
+    keyring.move('a', 'b');
+    assert.equal(keyring.pendingOf('a', 20), null);
+    assert.equal(keyring.pendingOf('b', 20)?.wrappedSecretKey, 'sk1.argon2id.test');
+    assert.equal(keyring.confirmPending('b', keysOf('u1').publicKey, 30), false, 'another key pair');
+    assert.equal(keyring.get('b', 30), null);
+    assert.equal(keyring.confirmPending('b', made.keys.publicKey, 30), true);
+    assert.equal(keyring.pendingOf('b', 40), null);
+    assert.equal(keyring.get('b', 40)?.userId, 'u1');
+    assert.deepEqual(keyring.takeRecoveryKey('b', 40), copy);
+    assert.equal(keyring.takeRecoveryKey('b', 50), null);
+  });
+
+  it('zeroes an unstored key pair and its recovery key when the session is dropped', () => {
+    const keyring = new Keyring({ idleMinutes: 30 });
+    const made = pendingOf('u1');
+    keyring.putPending('a', made, 0);
+    keyring.dropSession('a');
+    assert.ok(made.keys.secretKey.every((byte) => byte === 0));
+    assert.ok(made.recoveryKey.every((byte) => byte === 0));
+    assert.equal(keyring.pendingOf('a', 10), null);
+  });
+});
+
 describe('keyring: sessions ended elsewhere', () => {
   it('drops and zeroes the keys of sessions that no longer exist', async () => {
     const ring = new Keyring({ idleMinutes: 30 });

@@ -7,11 +7,31 @@ export interface UnlockedKeys {
   readonly secretKey: Buffer;
 }
 
+/**
+ * A key pair made at the password step of a login and not stored yet: its public half and both
+ * wraps (no secret in clear), to insert into `user_keys` once the login is complete and the
+ * recovery key is about to be shown (`/account/keys/recovery-key`).
+ */
+export interface PendingKeyPair {
+  readonly userId: string;
+  readonly publicKey: Buffer;
+  /** `sk1.argon2id…` record under the login password. */
+  readonly wrappedSecretKey: string;
+  /** `sk1.recovery…` record under the recovery key. */
+  readonly recoveryWrappedKey: string;
+  readonly wrappedWith: 'password' | 'passphrase';
+}
+
 interface Entry {
   readonly keys: UnlockedKeys;
   lastUsedMs: number;
   /** A recovery key made in this session and not shown yet (see `takeRecoveryKey`). */
   recoveryKey: Buffer | null;
+  /**
+   * Set while the key pair is made but not stored (see `putPending`): the entry then counts as
+   * locked (`get` returns null) and its recovery key is not handed over.
+   */
+  pending: PendingKeyPair | null;
 }
 
 /**
@@ -41,24 +61,60 @@ export class Keyring {
       keys: { userId: keys.userId, publicKey: keys.publicKey, secretKey: keys.secretKey },
       lastUsedMs: nowMs,
       recoveryKey: recoveryKey ?? null,
+      pending: null,
     });
   }
 
-  /** The keys of the session, or null when locked or idle too long (then dropped). */
+  /**
+   * Holds a key pair made at the password step of a login and not stored yet, with its recovery
+   * key (the keyring owns both Buffers from then on). Until `confirmPending` it counts as locked;
+   * if the login is never finished it is dropped (and zeroed) with the session, and nothing was
+   * stored. Replaces (and zeroes) what the session held before.
+   */
+  putPending(
+    sessionIdHash: string,
+    made: { readonly keys: UnlockedKeys; readonly recoveryKey: Buffer; readonly pending: PendingKeyPair },
+    nowMs: number,
+  ): void {
+    this.put(sessionIdHash, made.keys, nowMs, made.recoveryKey);
+    const entry = this.#entries.get(sessionIdHash);
+    if (entry) entry.pending = made.pending;
+  }
+
+  /** The key pair of the session waiting to be stored, or null (no secrets in it). */
+  pendingOf(sessionIdHash: string, nowMs: number): PendingKeyPair | null {
+    return this.#live(sessionIdHash, nowMs)?.pending ?? null;
+  }
+
+  /**
+   * Marks the session's pending key pair as stored, when it is the one with `publicKey`: the keys
+   * are then open and the recovery key can be handed over. Returns whether the session now holds
+   * that key pair stored (also when an earlier call confirmed it).
+   */
+  confirmPending(sessionIdHash: string, publicKey: Buffer, nowMs: number): boolean {
+    const entry = this.#live(sessionIdHash, nowMs);
+    if (!entry?.keys.publicKey.equals(publicKey)) return false;
+    entry.pending = null;
+    entry.lastUsedMs = nowMs;
+    return true;
+  }
+
+  /** The keys of the session, or null when locked, not stored yet, or idle too long (then dropped). */
   get(sessionIdHash: string, nowMs: number): UnlockedKeys | null {
     const entry = this.#live(sessionIdHash, nowMs);
-    if (!entry) return null;
+    if (!entry || entry.pending) return null;
     entry.lastUsedMs = nowMs;
     return entry.keys;
   }
 
   /**
    * Hands over the recovery key waiting to be shown in this session, once: later calls return
-   * null. The caller owns the Buffer and should zero it after formatting it.
+   * null, and so do calls while its key pair is not stored yet (`confirmPending` first). The
+   * caller owns the Buffer and should zero it after formatting it.
    */
   takeRecoveryKey(sessionIdHash: string, nowMs: number): Buffer | null {
     const entry = this.#live(sessionIdHash, nowMs);
-    if (!entry?.recoveryKey) return null;
+    if (!entry?.recoveryKey || entry.pending) return null;
     const recoveryKey = entry.recoveryKey;
     entry.recoveryKey = null;
     return recoveryKey;
@@ -70,12 +126,12 @@ export class Keyring {
   }
 
   /**
-   * Sets the recovery key waiting to be shown for a session that holds keys (replacing and
+   * Sets the recovery key waiting to be shown for a session that holds stored keys (replacing and
    * zeroing one that waited); returns false, and zeroes `recoveryKey`, when the session holds none.
    */
   holdRecoveryKey(sessionIdHash: string, recoveryKey: Buffer, nowMs: number): boolean {
     const entry = this.#live(sessionIdHash, nowMs);
-    if (!entry) {
+    if (!entry || entry.pending) {
       sodium.sodium_memzero(recoveryKey);
       return false;
     }

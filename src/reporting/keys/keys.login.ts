@@ -8,7 +8,9 @@ import { openKeysAtPasswordLogin } from './user-keys.service.js';
 /**
  * The key pair's part in a password login, called once the password is verified and the new
  * session started (`sessionIdHash` is the new session's). Opens the recipient's key pair into the
- * keyring, or makes one and keeps its recovery key to be shown once at `/account/keys/recovery-key`.
+ * keyring, or makes one and keeps it **unstored**, with its recovery key, in the session's keyring
+ * entry: `/account/keys/recovery-key` stores it and shows the recovery key once, after the
+ * remaining login steps. A login abandoned before then stores nothing (the next one starts over).
  * Never fails the login: a key that does not open stays locked (the keys page explains), and an
  * unexpected error is logged (without any secret) and the login goes on with the key locked.
  * @returns the `next` path to continue with after the remaining login steps: through the
@@ -25,23 +27,26 @@ export async function keysAfterPasswordLogin(
 ): Promise<string | undefined> {
   const { keyring, deps } = request.server;
   const now = deps.clock.now();
+  const nowMs = now.getTime();
   // Already open for this user (a second login from a signed-in browser): nothing to redo.
-  if (keyring.get(input.sessionIdHash, now.getTime())?.userId === input.userId) return input.next;
+  if (keyring.get(input.sessionIdHash, nowMs)?.userId === input.userId) return input.next;
+  // Made at an earlier password step of this browser and not stored yet: keep that one.
+  if (keyring.pendingOf(input.sessionIdHash, nowMs)?.userId === input.userId) {
+    return keysPathWithNext(KEYS_RECOVERY_KEY_PATH, input.next);
+  }
   try {
     const outcome = await openKeysAtPasswordLogin(deps.database.db, {
       userId: input.userId,
       password: input.password,
-      now,
-      client: { ip: request.ip, userAgent: request.headers['user-agent'] },
     });
     switch (outcome.status) {
       case 'not_needed':
         return input.next;
       case 'opened':
-        keyring.put(input.sessionIdHash, outcome.keys, now.getTime());
+        keyring.put(input.sessionIdHash, outcome.keys, nowMs);
         return input.next;
-      case 'created':
-        keyring.put(input.sessionIdHash, outcome.keys, now.getTime(), outcome.recoveryKey);
+      case 'pending':
+        keyring.putPending(input.sessionIdHash, outcome, nowMs);
         return keysPathWithNext(KEYS_RECOVERY_KEY_PATH, input.next);
       case 'locked':
         // A passphrase wrap is expected to stay locked; a password wrap that does not open is not.

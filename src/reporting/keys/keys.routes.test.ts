@@ -91,11 +91,14 @@ describe('recipients’ keys over HTTP', () => {
       `/login/second-factor?next=${encodeURIComponent(`${LOCATION_RECOVERY}?next=${encodeURIComponent('/handling?page=2')}`)}`,
     );
     assert.equal(location, `${LOCATION_RECOVERY}?next=${encodeURIComponent('/handling?page=2')}`);
-    const keys = t.app.keyring.get(sessionOf(client), nowMs());
-    assert.ok(keys);
+    assert.equal(t.app.keyring.get(sessionOf(client), nowMs()), null, 'locked until stored');
+    assert.equal(await findUserKeys(t.db, user.id), undefined, 'stored only when the recovery key is shown');
+    assert.deepEqual(await events('keys.created', user.id), []);
 
     const shown = await client.get(location);
     assert.equal(shown.statusCode, 200);
+    const keys = t.app.keyring.get(sessionOf(client), nowMs());
+    assert.ok(keys, 'open once stored');
     assert.match(String(shown.headers['cache-control']), /no-store/);
     const recoveryKey = RECOVERY_KEY.exec(shown.body)?.[0];
     assert.ok(recoveryKey, 'the recovery key is on the page');
@@ -125,6 +128,7 @@ describe('recipients’ keys over HTTP', () => {
     const viaKeys = `${LOCATION_RECOVERY}?next=${encodeURIComponent('/admin')}`;
     assert.equal(first.headers.location, `/login/enrol?next=${encodeURIComponent(viaKeys)}`);
     assert.ok(t.app.keyring.hasRecoveryKey(sessionOf(client), nowMs()));
+    assert.equal(await findUserKeys(t.db, user.id), undefined);
   });
 
   it('shows no recovery key to a session that only passed the password step', async () => {
@@ -136,6 +140,86 @@ describe('recipients’ keys over HTTP', () => {
     assert.notEqual(early.statusCode, 200);
     assert.doesNotMatch(early.body, RECOVERY_KEY);
     assert.equal(t.app.keyring.hasRecoveryKey(sessionOf(client), nowMs()), true, 'still waiting');
+    assert.equal(await findUserKeys(t.db, user.id), undefined, 'and not stored');
+  });
+
+  it('stores nothing for a login abandoned after the password step; a later complete login makes the key pair and shows its recovery key once', async () => {
+    const user = await createUserForTest(t.db, { roles: ['handler'], password: PASSWORD, totp: true });
+    const abandoned = new TestClient(t.app);
+    const first = await abandoned.submit('/login', { login: user.username, password: PASSWORD });
+    assert.match(String(first.headers.location), /^\/login\/second-factor/);
+    assert.ok(t.app.keyring.pendingOf(sessionOf(abandoned), nowMs()), 'held in the session only');
+    // The second factor never comes; the session ends (here: idle time).
+    t.clock.advance((t.config.session.idleMinutes + 1) * 60_000);
+    t.app.keyring.sweep(nowMs());
+    assert.equal(await findUserKeys(t.db, user.id), undefined);
+    assert.deepEqual(await events('keys.created', user.id), []);
+
+    const { client, location } = await logInWithCode(user, PASSWORD, '/handling/oral/new');
+    assert.equal(location, `${LOCATION_RECOVERY}?next=${encodeURIComponent('/handling/oral/new')}`);
+    // Until the recovery key is shown, every keys page and the handling pages lead there first.
+    const handling = await client.get('/handling/oral/new');
+    assert.equal(handling.statusCode, 303);
+    const unlock = await client.get(String(handling.headers.location));
+    assert.equal(unlock.headers.location, location);
+    assert.equal((await client.get('/account/keys')).headers.location, LOCATION_RECOVERY);
+    assert.equal((await client.get('/account/keys/setup')).headers.location, LOCATION_RECOVERY);
+    assert.equal(await findUserKeys(t.db, user.id), undefined);
+
+    const shown = await client.get(location);
+    assert.equal(shown.statusCode, 200);
+    const recoveryKey = RECOVERY_KEY.exec(shown.body)?.[0];
+    assert.ok(recoveryKey);
+    const record = await findUserKeys(t.db, user.id);
+    assert.ok(record);
+    const keys = t.app.keyring.get(sessionOf(client), nowMs());
+    assert.ok(keys?.publicKey.equals(record.publicKey));
+    assert.ok(keys);
+    assert.ok(
+      unwrapSecretKeyWithRecoveryKey(record.recoveryWrappedKey, parseRecoveryKey(recoveryKey)).equals(
+        keys.secretKey,
+      ),
+    );
+    assert.deepEqual(await events('keys.created', user.id), [{ userId: user.id, wrappedWith: 'password' }]);
+
+    for (let i = 0; i < 2; i++) {
+      const again = await client.get(location);
+      assert.equal(again.statusCode, 200);
+      assert.doesNotMatch(again.body, RECOVERY_KEY, 'shown exactly once');
+    }
+    assert.equal((await client.get('/account/keys')).statusCode, 200);
+    assert.equal((await events('keys.created', user.id)).length, 1);
+
+    t.clock.advance(31_000);
+    const { client: later, location: laterLocation } = await logInWithCode(user, PASSWORD, '/handling');
+    assert.equal(laterLocation, '/handling', 'a later login opens the stored key pair');
+    assert.ok(t.app.keyring.get(sessionOf(later), nowMs())?.publicKey.equals(record.publicKey));
+  });
+
+  it('discards the key pair of a login when another session stored one first, and leaves the key locked', async () => {
+    const user = await createUserForTest(t.db, { roles: ['investigator'], password: PASSWORD, totp: true });
+    const slow = new TestClient(t.app);
+    const slowFirst = await slow.submit('/login', { login: user.username, password: PASSWORD });
+    const { client: fast, location } = await logInWithCode(user);
+    assert.match((await fast.get(location)).body, RECOVERY_KEY);
+    const stored = await findUserKeys(t.db, user.id);
+    assert.ok(stored);
+
+    t.clock.advance(31_000);
+    const second = await slow.submit(String(slowFirst.headers.location), {
+      code: totpCodeAt(user.totpSecret ?? '', t.clock.now()),
+    });
+    assert.equal(second.statusCode, 303, second.body);
+    const page = await slow.get(String(second.headers.location));
+    assert.equal(page.statusCode, 200);
+    assert.doesNotMatch(page.body, RECOVERY_KEY);
+    assert.match(page.body, /Uw sleutelpaar bestond al/);
+    assert.match(page.body, /href="\/account\/keys\/unlock/);
+    assert.equal(t.app.keyring.get(sessionOf(slow), nowMs()), null, 'locked');
+    assert.equal(t.app.keyring.pendingOf(sessionOf(slow), nowMs()), null, 'discarded');
+    const after = await findUserKeys(t.db, user.id);
+    assert.ok(after?.publicKey.equals(stored.publicKey), 'the stored key pair is untouched');
+    assert.equal((await events('keys.created', user.id)).length, 1);
   });
 
   it('drops the keys at logout', async () => {
@@ -347,7 +431,26 @@ describe('recipients’ keys over HTTP', () => {
     await client.post('/account/keys/unlock', { secret: PASSWORD });
     const page = await client.get('/account/keys');
     assert.match(page.body, /Nieuwe herstelsleutel maken/);
-    const made = await client.post('/account/keys/recovery-key');
+    const forms: Record<string, string | string[]>[] = [
+      {},
+      { secret: '' },
+      { secret: 'not my password at all' },
+      { secret: ['a', 'b'] },
+    ];
+    for (const form of forms) {
+      const refused = await client.post('/account/keys/recovery-key', form);
+      assert.equal(refused.statusCode, 422, JSON.stringify(form));
+      assert.match(refused.body, /error-summary/);
+      assert.doesNotMatch(refused.body, RECOVERY_KEY);
+      assert.ok(!refused.body.includes('not my password at all'));
+    }
+    assert.deepEqual(await events('keys.recovery_key_replaced', recipient.id), [], 'nothing replaced');
+    assert.equal(t.app.keyring.hasRecoveryKey(sessionOf(client), nowMs()), false);
+    const unchanged = await findUserKeys(t.db, recipient.id);
+    assert.ok(
+      unchanged && unwrapSecretKeyWithRecoveryKey(unchanged.recoveryWrappedKey, recipient.recoveryKey),
+    );
+    const made = await client.post('/account/keys/recovery-key', { secret: PASSWORD });
     assert.equal(made.statusCode, 303);
     const shown = await client.get(String(made.headers.location));
     const fresh = RECOVERY_KEY.exec(shown.body)?.[0];
@@ -410,9 +513,12 @@ describe('recipients’ keys in demo mode (no second factor)', () => {
     const first = await client.submit('/login', { login: fresh.username, password: PASSWORD });
     assert.equal(first.statusCode, 303);
     assert.equal(first.headers.location, LOCATION_RECOVERY);
-    assert.ok(t.app.keyring.get(sessionOf(client), t.clock.now().getTime()));
+    assert.equal(t.app.keyring.get(sessionOf(client), t.clock.now().getTime()), null, 'not stored yet');
+    assert.equal(await findUserKeys(t.db, fresh.id), undefined);
     const shown = await client.get(LOCATION_RECOVERY);
     assert.match(shown.body, RECOVERY_KEY);
+    assert.ok(t.app.keyring.get(sessionOf(client), t.clock.now().getTime()));
+    assert.ok(await findUserKeys(t.db, fresh.id));
     assert.match(shown.body, /href="\/account"/);
 
     const seeded = await createRecipientForTest(t.db, { roles: ['investigator'] });

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import sodium from 'sodium-native';
 import { DEFAULT_AFTER_LOGIN, type FormRefusal, safeNextPath } from '../../identity/login.js';
 import { formatRecoveryKey } from '../../platform/crypto/envelope.js';
-import { formValues, parseForm } from '../../platform/http/forms.js';
+import { type FieldErrors, formValues, parseForm } from '../../platform/http/forms.js';
 import type { Auth } from '../../platform/http/request-context.js';
 import { serviceContext } from '../../platform/http/service-context.js';
 import { pageContext } from '../../platform/ui/page-context.js';
@@ -21,10 +21,12 @@ import { unlockedKeysOf } from './unlocked.js';
 import {
   getKeyStatus,
   RecoverFormSchema,
+  ReplaceRecoveryFormSchema,
   recoverKeys,
   replaceRecoveryKey,
   SetUpFormSchema,
   setUpKeys,
+  storePendingKeys,
   UnlockFormSchema,
   unlockKeys,
 } from './user-keys.service.js';
@@ -52,7 +54,10 @@ function nowMsOf(request: FastifyRequest): number {
  * - `GET|POST /account/keys/setup?next=`: make a key pair (OIDC accounts, or a local account that
  *   has not logged in with its password since becoming a recipient);
  * - `GET /account/keys/recovery-key?next=`: the recovery key made in this session, shown once;
- *   `POST` there makes a new one (the old one stops working);
+ *   a key pair made at the password step of the login is stored here, right before (until then
+ *   every other keys page leads here, and the keys count as locked);
+ *   `POST` there makes a new one with the password or key passphrase asked again (the old one
+ *   stops working);
  * - `GET|POST /account/keys/recover?next=`: open it with the recovery key and wrap it again;
  * - `POST /account/keys/lock`: drop the open key pair from this session.
  * Failed attempts count per account (in memory, like logins).
@@ -60,7 +65,18 @@ function nowMsOf(request: FastifyRequest): number {
 export function registerKeyRoutes(app: FastifyInstance): void {
   const throttle = new KeyThrottle();
 
-  app.get(KEYS_PATH, authenticated, async (request, reply) => {
+  /** Where to go first when this session holds a key pair made at login and not stored yet. */
+  const pendingDetour = (request: FastifyRequest, next: string | undefined): string | null => {
+    const auth = request.auth as Auth;
+    if (!request.server.keyring.pendingOf(auth.sessionIdHash, nowMsOf(request))) return null;
+    return keysPathWithNext(KEYS_RECOVERY_KEY_PATH, next);
+  };
+
+  const sendKeysPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: { readonly errors?: FieldErrors; readonly status?: number } = {},
+  ) => {
     const auth = request.auth as Auth;
     const status = await getKeyStatus(serviceContext(request));
     const notice = formValues(request.query).notice;
@@ -72,8 +88,16 @@ export function registerKeyRoutes(app: FastifyInstance): void {
         unlocked={unlockedKeysOf(request) !== null}
         recoveryKeyWaiting={request.server.keyring.hasRecoveryKey(auth.sessionIdHash, nowMsOf(request))}
         notice={isKeysNotice(notice) ? notice : undefined}
+        errors={options.errors}
       />,
+      options.status,
     );
+  };
+
+  app.get(KEYS_PATH, authenticated, async (request, reply) => {
+    const first = pendingDetour(request, undefined);
+    if (first) return reply.redirect(first, 303);
+    return sendKeysPage(request, reply);
   });
 
   /** Where unlock, set-up and recovery send a person they cannot serve; null when they can. */
@@ -84,6 +108,8 @@ export function registerKeyRoutes(app: FastifyInstance): void {
     { readonly to: string } | { readonly to: null; readonly status: Awaited<ReturnType<typeof getKeyStatus>> }
   > => {
     const next = nextOf(request);
+    const first = pendingDetour(request, next);
+    if (first) return { to: first };
     const status = await getKeyStatus(serviceContext(request));
     if (!status.needed) return { to: KEYS_PATH };
     if (page === 'setup') return status.keyPair ? { to: next ?? KEYS_PATH } : { to: null, status };
@@ -185,7 +211,22 @@ export function registerKeyRoutes(app: FastifyInstance): void {
 
   app.get(KEYS_RECOVERY_KEY_PATH, authenticated, async (request, reply) => {
     const auth = request.auth as Auth;
-    const recoveryKey = request.server.keyring.takeRecoveryKey(auth.sessionIdHash, nowMsOf(request));
+    const { keyring } = request.server;
+    // A key pair made at the password step is stored only now, when its recovery key is shown.
+    const pending = keyring.pendingOf(auth.sessionIdHash, nowMsOf(request));
+    let takenElsewhere = false;
+    if (pending) {
+      const outcome = await storePendingKeys(serviceContext(request), pending);
+      if (outcome === 'stored')
+        keyring.confirmPending(auth.sessionIdHash, pending.publicKey, nowMsOf(request));
+      else {
+        // Another session stored a key pair first (or no key pair is needed any more): this one
+        // goes; the stored one opens only with the password, so the key stays locked.
+        keyring.dropSession(auth.sessionIdHash);
+        takenElsewhere = outcome === 'taken';
+      }
+    }
+    const recoveryKey = keyring.takeRecoveryKey(auth.sessionIdHash, nowMsOf(request));
     let formatted: string | null = null;
     if (recoveryKey) {
       // The string cannot be zeroed; it lives only for this answer.
@@ -197,6 +238,7 @@ export function registerKeyRoutes(app: FastifyInstance): void {
       <RecoveryKeyPage
         page={pageContext(request)}
         recoveryKey={formatted}
+        takenElsewhere={takenElsewhere}
         continueHref={nextOf(request) ?? DEFAULT_AFTER_LOGIN}
       />,
     );
@@ -205,9 +247,18 @@ export function registerKeyRoutes(app: FastifyInstance): void {
   app.post(KEYS_RECOVERY_KEY_PATH, authenticated, async (request, reply) => {
     const keys = unlockedKeysOf(request);
     if (!keys) return reply.redirect(keysPathWithNext(KEYS_UNLOCK_PATH, KEYS_PATH), 303);
+    const parsed = parseForm(ReplaceRecoveryFormSchema, request.body);
+    if (!parsed.ok) return sendKeysPage(request, reply, { errors: parsed.errors, status: 422 });
+    const result = await replaceRecoveryKey(serviceContext(request), throttle, keys, parsed.data);
+    if (!result.ok) {
+      retryAfter(reply, result);
+      return sendKeysPage(request, reply, {
+        errors: { [result.field]: result.message },
+        status: result.status,
+      });
+    }
     const auth = request.auth as Auth;
-    const recoveryKey = await replaceRecoveryKey(serviceContext(request), keys);
-    request.server.keyring.holdRecoveryKey(auth.sessionIdHash, recoveryKey, nowMsOf(request));
+    request.server.keyring.holdRecoveryKey(auth.sessionIdHash, result.recoveryKey, nowMsOf(request));
     return reply.redirect(keysPathWithNext(KEYS_RECOVERY_KEY_PATH, KEYS_PATH), 303);
   });
 

@@ -58,12 +58,15 @@ export function KeysPage(props: {
   readonly unlocked: boolean;
   readonly recoveryKeyWaiting: boolean;
   readonly notice?: KeysNotice | undefined;
+  /** A refused "new recovery key" form (the password or key passphrase asked again). */
+  readonly errors?: FieldErrors | undefined;
 }) {
   const { page, status } = props;
   const { t } = page;
   const pair = status.keyPair;
   return (
     <Layout page={page} title={t('keys.title')}>
+      <ErrorSummary page={page} errors={props.errors} />
       {props.notice && (
         <NotificationBanner page={page} type="success">
           <p>{t(keysNotices[props.notice])}</p>
@@ -145,9 +148,18 @@ export function KeysPage(props: {
               <a href={KEYS_RECOVER_PATH}>{t('keys.recover_link')}</a>
             </p>
             {props.unlocked && (
-              <form method="post" action={KEYS_RECOVERY_KEY_PATH} class="form">
+              <form method="post" action={KEYS_RECOVERY_KEY_PATH} novalidate class="form">
                 <CsrfField page={page} />
                 <p class="hint">{t('keys.replace_recovery_hint')}</p>
+                <TextField
+                  page={page}
+                  name="secret"
+                  type="password"
+                  label={pair.wrappedWith === 'password' ? 'keys.password_label' : 'keys.passphrase_label'}
+                  hint="keys.replace_recovery_secret_hint"
+                  autocomplete={pair.wrappedWith === 'password' ? 'current-password' : 'off'}
+                  error={props.errors?.secret}
+                />
                 <Button variant="warning">{t('keys.replace_recovery_action')}</Button>
               </form>
             )}
@@ -283,10 +295,28 @@ export function RecoveryKeyPage(props: {
   readonly page: PageContext;
   /** Formatted (groups of four), or null when there is none to show. */
   readonly recoveryKey: string | null;
+  /**
+   * The key pair made at this login was not stored: another session stored one first. That one
+   * opens with the password; the key of this session is locked.
+   */
+  readonly takenElsewhere?: boolean;
   readonly continueHref: string;
 }) {
   const { page, recoveryKey } = props;
   const { t } = page;
+  if (recoveryKey === null && props.takenElsewhere) {
+    return (
+      <Layout page={page} title={t('keys.recovery_key_taken_title')} narrow>
+        <PageHeader title={t('keys.recovery_key_taken_title')} lead={t('keys.recovery_key_taken')} />
+        <div class="button-group">
+          <ButtonLink href={keysPathWithNext(KEYS_UNLOCK_PATH, props.continueHref)}>
+            {t('keys.unlock_action')}
+          </ButtonLink>
+          <a href={props.continueHref}>{t('keys.continue')}</a>
+        </div>
+      </Layout>
+    );
+  }
   if (recoveryKey === null) {
     return (
       <Layout page={page} title={t('keys.recovery_key_gone_title')} narrow>

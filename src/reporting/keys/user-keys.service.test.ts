@@ -30,13 +30,13 @@ import {
   recoverKeys,
   replaceRecoveryKey,
   setUpKeys,
+  storePendingKeys,
   unlockKeys,
 } from './user-keys.service.js';
 
 const PASSWORD = 'lange zin als wachtwoord';
 const NEW_PASSWORD = 'een andere lange zin nu';
 const PASSPHRASE = 'mijn aparte sleutelzin hier';
-const client = { ip: '192.0.2.10', userAgent: 'test' };
 
 /** Whether unlocked keys really are a matching pair (a box sealed to one opens with the other). */
 function works(keys: UnlockedKeys): boolean {
@@ -122,38 +122,51 @@ describe('recipients’ key pairs (service)', () => {
     );
   });
 
-  it('at a password login makes a recipient’s key pair once, then opens it; a non-recipient gets none', async () => {
+  it('at a password login makes a recipient’s key pair without storing it; stored once the login completes, later logins open it', async () => {
     const handler = await createUserForTest(database.db, { roles: ['counselor'], password: PASSWORD });
-    const first = await openKeysAtPasswordLogin(database.db, {
-      userId: handler.id,
-      password: PASSWORD,
-      now,
-      client,
-    });
-    assert.equal(first.status, 'created');
-    assert.ok(first.status === 'created' && works(first.keys));
-    const second = await openKeysAtPasswordLogin(database.db, {
-      userId: handler.id,
-      password: PASSWORD,
-      now,
-      client,
-    });
-    assert.equal(second.status, 'opened');
-    assert.ok(
-      first.status === 'created' &&
-        second.status === 'opened' &&
-        second.keys.publicKey.equals(first.keys.publicKey),
+    const first = await openKeysAtPasswordLogin(database.db, { userId: handler.id, password: PASSWORD });
+    assert.equal(first.status, 'pending');
+    assert.ok(first.status === 'pending' && works(first.keys));
+    assert.equal(
+      await findUserKeys(database.db, handler.id),
+      undefined,
+      'nothing stored at the password step',
     );
-    const created = await events('keys.created', handler.id);
-    assert.equal(created.length, 1);
+    assert.deepEqual(await events('keys.created', handler.id), []);
+
+    // That login was abandoned: the next one starts over with a new key pair.
+    const second = await openKeysAtPasswordLogin(database.db, { userId: handler.id, password: PASSWORD });
+    assert.ok(second.status === 'pending' && first.status === 'pending');
+    assert.ok(!second.keys.publicKey.equals(first.keys.publicKey));
+    assert.ok(
+      unwrapSecretKeyWithRecoveryKey(second.pending.recoveryWrappedKey, second.recoveryKey).equals(
+        second.keys.secretKey,
+      ),
+    );
+    assert.ok(
+      (await unwrapSecretKey(second.pending.wrappedSecretKey, PASSWORD)).equals(second.keys.secretKey),
+    );
+
+    assert.equal(await storePendingKeys(contextOf(handler), second.pending), 'stored');
+    assert.equal(await storePendingKeys(contextOf(handler), second.pending), 'stored', 'idempotent');
+    assert.equal(await storePendingKeys(contextOf(handler), first.pending), 'taken');
+    assert.deepEqual(await events('keys.created', handler.id), [
+      { userId: handler.id, wrappedWith: 'password' },
+    ]);
+    const record = await findUserKeys(database.db, handler.id);
+    assert.ok(record?.publicKey.equals(second.keys.publicKey));
+
+    const third = await openKeysAtPasswordLogin(database.db, { userId: handler.id, password: PASSWORD });
+    assert.ok(third.status === 'opened' && third.keys.publicKey.equals(second.keys.publicKey));
+
+    const stranger = await createRecipientForTest(database.db, { password: PASSWORD });
+    await assert.rejects(
+      storePendingKeys(contextOf(stranger), second.pending),
+      (error) => isAppError(error) && error.code === 'forbidden',
+    );
 
     const staff = await createUserForTest(database.db, { roles: ['staff'], password: PASSWORD });
-    const none = await openKeysAtPasswordLogin(database.db, {
-      userId: staff.id,
-      password: PASSWORD,
-      now,
-      client,
-    });
+    const none = await openKeysAtPasswordLogin(database.db, { userId: staff.id, password: PASSWORD });
     assert.equal(none.status, 'not_needed');
     assert.equal(await findUserKeys(database.db, staff.id), undefined);
   });
@@ -163,8 +176,6 @@ describe('recipients’ key pairs (service)', () => {
     const locked = await openKeysAtPasswordLogin(database.db, {
       userId: reset.id,
       password: NEW_PASSWORD,
-      now,
-      client,
     });
     assert.deepEqual(locked, { status: 'locked', reason: 'unwrap_failed' });
 
@@ -180,8 +191,6 @@ describe('recipients’ key pairs (service)', () => {
     const refused = await openKeysAtPasswordLogin(database.db, {
       userId: damaged.id,
       password: PASSWORD,
-      now,
-      client,
     });
     assert.deepEqual(refused, { status: 'locked', reason: 'unwrap_failed' });
 
@@ -194,8 +203,6 @@ describe('recipients’ key pairs (service)', () => {
     const passphrase = await openKeysAtPasswordLogin(database.db, {
       userId: viaPassphrase.id,
       password: PASSWORD,
-      now,
-      client,
     });
     assert.deepEqual(passphrase, { status: 'locked', reason: 'wrapped_with_passphrase' });
   });
@@ -348,9 +355,24 @@ describe('recipients’ key pairs (service)', () => {
     assert.ok(await unwrapSecretKey(record?.wrappedSecretKey ?? '', PASSWORD));
   });
 
-  it('replaces the recovery key from unlocked keys: the old one stops working, the new one opens the key', async () => {
+  it('replaces the recovery key from unlocked keys only with the password asked again: the old one stops working, the new one opens the key', async () => {
     const recipient = await createRecipientForTest(database.db, { password: PASSWORD });
-    const fresh = await replaceRecoveryKey(contextOf(recipient), recipient.keys);
+    const throttle = new KeyThrottle();
+    const refused = await replaceRecoveryKey(contextOf(recipient), throttle, recipient.keys, {
+      secret: 'not my password at all',
+    });
+    assert.equal(!refused.ok && refused.message, 'keys.error_unlock_wrong_password');
+    const unchanged = await findUserKeys(database.db, recipient.id);
+    assert.ok(
+      unchanged && unwrapSecretKeyWithRecoveryKey(unchanged.recoveryWrappedKey, recipient.recoveryKey),
+    );
+    assert.deepEqual(await events('keys.recovery_key_replaced', recipient.id), []);
+
+    const replaced = await replaceRecoveryKey(contextOf(recipient), throttle, recipient.keys, {
+      secret: PASSWORD,
+    });
+    assert.ok(replaced.ok);
+    const fresh = replaced.recoveryKey;
     const record = await findUserKeys(database.db, recipient.id);
     assert.ok(record);
     assert.deepEqual(
@@ -361,7 +383,7 @@ describe('recipients’ key pairs (service)', () => {
     assert.equal((await events('keys.recovery_key_replaced', recipient.id)).length, 1);
     const stranger = await createRecipientForTest(database.db, { password: PASSWORD });
     await assert.rejects(
-      replaceRecoveryKey(contextOf(stranger), recipient.keys),
+      replaceRecoveryKey(contextOf(stranger), throttle, recipient.keys, { secret: PASSWORD }),
       (error) => isAppError(error) && error.code === 'forbidden',
     );
   });

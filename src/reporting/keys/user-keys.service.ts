@@ -31,7 +31,7 @@ import type { Database, UserRow } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { Auth, ServiceContext } from '../../platform/http/request-context.js';
 import type { KeyThrottle } from './key-throttle.js';
-import type { UnlockedKeys } from './keyring.js';
+import type { PendingKeyPair, UnlockedKeys } from './keyring.js';
 import {
   findUserKeys,
   insertUserKeys,
@@ -192,8 +192,18 @@ export type LoginKeys =
   /** Not a recipient: no key pair is opened or made. */
   | { readonly status: 'not_needed' }
   | { readonly status: 'opened'; readonly keys: UnlockedKeys }
-  /** Made just now; the recovery key (owned by the caller) must be shown once. */
-  | { readonly status: 'created'; readonly keys: UnlockedKeys; readonly recoveryKey: Buffer }
+  /**
+   * Made just now and **not stored**: the caller keeps it in the session's keyring entry
+   * (`Keyring.putPending`, which owns the secret key and the recovery key from then on) until the
+   * login is complete and the recovery key page stores it (`storePendingKeys`). A login that is
+   * never finished thus leaves no key pair whose recovery key nobody saw.
+   */
+  | {
+      readonly status: 'pending';
+      readonly keys: UnlockedKeys;
+      readonly recoveryKey: Buffer;
+      readonly pending: PendingKeyPair;
+    }
   /**
    * Left locked: wrapped under a key passphrase (not the password), or the password did not open
    * the wrap (reset by someone else, or a damaged record). The keys page explains what to do.
@@ -201,42 +211,37 @@ export type LoginKeys =
   | { readonly status: 'locked'; readonly reason: 'wrapped_with_passphrase' | 'unwrap_failed' };
 
 /**
- * Opens a recipient's key pair with the password they just logged in with, or makes one when they
- * have none (wrapped under that password). Call only after the password was verified: it adds
- * one Argon2id to a successful login of a recipient, never to a failed one.
+ * Opens a recipient's key pair with the password they just logged in with, or makes one (wrapped
+ * under that password and under a new recovery key) when they have none, without storing it.
+ * Call only after the password was verified: it adds one Argon2id to a successful login of a
+ * recipient, never to a failed one.
  * @throws only on infrastructure failures (the database); a wrap that does not open is `locked`.
  */
 export async function openKeysAtPasswordLogin(
   db: Db,
-  input: {
-    readonly userId: string;
-    readonly password: string;
-    readonly now: Date;
-    readonly client: { readonly ip: string; readonly userAgent?: string | undefined };
-  },
+  input: { readonly userId: string; readonly password: string },
 ): Promise<LoginKeys> {
   const [user, roles] = await Promise.all([
     findUserById(db, input.userId),
     findRolesOfUser(db, input.userId),
   ]);
   if (!user || !isRecipient(roles)) return { status: 'not_needed' };
-  const existing = await findUserKeys(db, user.id);
-  if (!existing) {
+  const record = await findUserKeys(db, user.id);
+  if (!record) {
     const made = await makeKeyPair(user.id, input.password, 'password');
-    const origin: AuditOrigin = {
-      kind: 'user',
-      userId: user.id,
-      label: user.username,
-      ip: input.client.ip,
-      userAgent: input.client.userAgent,
+    return {
+      status: 'pending',
+      keys: made.keys,
+      recoveryKey: made.recoveryKey,
+      pending: {
+        userId: made.keys.userId,
+        publicKey: made.keys.publicKey,
+        wrappedSecretKey: made.wrappedSecretKey,
+        recoveryWrappedKey: made.recoveryWrappedKey,
+        wrappedWith: made.wrappedWith,
+      },
     };
-    const stored = await db.transaction().execute((trx) => storeKeyPair(trx, made, input.now, origin));
-    if (stored) return { status: 'created', keys: made.keys, recoveryKey: made.recoveryKey };
-    // Another login of the same user made one at the same moment: open that one instead.
-    discard(made.keys.secretKey, made.recoveryKey);
   }
-  const record = existing ?? (await findUserKeys(db, user.id));
-  if (!record) return { status: 'locked', reason: 'unwrap_failed' };
   if (record.wrappedWith !== 'password') return { status: 'locked', reason: 'wrapped_with_passphrase' };
   try {
     const secretKey = await unwrapSecretKey(record.wrappedSecretKey, input.password);
@@ -245,6 +250,47 @@ export async function openKeysAtPasswordLogin(
     if (error instanceof CryptoError) return { status: 'locked', reason: 'unwrap_failed' };
     throw error;
   }
+}
+
+/**
+ * What became of a pending key pair (made at the password step) once the login is complete:
+ * - `stored`: inserted now, with `keys.created`, or already by another request of this session;
+ * - `taken`: the user has another key pair meanwhile (another session finished first): the
+ *   pending one must be discarded; the stored one opens only with the password (unlock page);
+ * - `not_needed`: the user is no longer a recipient: discard it.
+ */
+export type PendingOutcome = 'stored' | 'taken' | 'not_needed';
+
+/**
+ * Stores the caller's pending key pair (both wraps and the public key; no secret in clear) and
+ * records `keys.created`, in one transaction. Call when the session is fully logged in, right
+ * before its recovery key is shown.
+ * @throws AppError('not_authenticated') without an active session; AppError('forbidden') when
+ *   the pending key pair is not the caller's.
+ */
+export async function storePendingKeys(
+  ctx: ServiceContext,
+  pending: PendingKeyPair,
+): Promise<PendingOutcome> {
+  const auth = requireActive(ctx);
+  if (pending.userId !== auth.userId) throw new AppError('forbidden');
+  if (!isRecipient(await findRolesOfUser(ctx.db, auth.userId))) return 'not_needed';
+  const stored = await ctx.db.transaction().execute(async (trx) => {
+    const inserted = await insertUserKeys(trx, pending, ctx.now);
+    if (inserted) {
+      await appendAuditEvent(
+        trx,
+        { type: 'keys.created', data: { userId: pending.userId, wrappedWith: pending.wrappedWith } },
+        ctx.origin,
+        ctx.now,
+      );
+    }
+    return inserted;
+  });
+  if (stored) return 'stored';
+  // A row appeared meanwhile: this very key pair (a second request of this session), or another.
+  const record = await findUserKeys(ctx.db, auth.userId);
+  return record?.publicKey.equals(pending.publicKey) ? 'stored' : 'taken';
 }
 
 // ——— The keys page ———
@@ -567,18 +613,46 @@ export async function recoverKeys(
   }
 }
 
+/** The form that makes a new recovery key: the password or key passphrase, asked again. */
+export const ReplaceRecoveryFormSchema = z.object({ secret: secretField('keys.error_secret_required') });
+export type ReplaceRecoveryForm = z.infer<typeof ReplaceRecoveryFormSchema>;
+
 /**
  * Replaces the caller's recovery key with a new one, made from their unlocked keys; the old one
- * stops working. Records `keys.recovery_key_replaced`.
+ * stops working. The password or key passphrase is asked again (it must open the stored wrap;
+ * failures count per account): an unlocked session in the wrong hands cannot swap the recovery
+ * key. Records `keys.recovery_key_replaced`.
  * @returns the new recovery key (owned by the caller), to show once.
  * @throws AppError('not_authenticated') without an active session; AppError('forbidden') when the
  *   keys are not the caller's; AppError('conflict') when the stored key pair is not the one unlocked.
  */
-export async function replaceRecoveryKey(ctx: ServiceContext, keys: UnlockedKeys): Promise<Buffer> {
+export async function replaceRecoveryKey(
+  ctx: ServiceContext,
+  throttle: KeyThrottle,
+  keys: UnlockedKeys,
+  input: ReplaceRecoveryForm,
+): Promise<{ readonly ok: true; readonly recoveryKey: Buffer } | FormRefusal<KeyMessage>> {
   const auth = requireActive(ctx);
   if (keys.userId !== auth.userId) throw new AppError('forbidden');
   const record = await findUserKeys(ctx.db, auth.userId);
   if (!record?.publicKey.equals(keys.publicKey)) throw new AppError('conflict');
+  const nowMs = ctx.now.getTime();
+  const wait = throttle.blocked(auth.userId, nowMs);
+  if (wait !== null) return throttled(wait);
+  throttle.attempted(auth.userId, nowMs);
+  try {
+    discard(unlockedFrom(record, await unwrapSecretKey(record.wrappedSecretKey, input.secret)).secretKey);
+  } catch (error) {
+    if (!(error instanceof CryptoError)) throw error;
+    return refuse(
+      422,
+      'secret',
+      record.wrappedWith === 'password'
+        ? 'keys.error_unlock_wrong_password'
+        : 'keys.error_unlock_wrong_passphrase',
+    );
+  }
+  throttle.succeeded(auth.userId);
   const recoveryKey = newRecoveryKey();
   const wrapped = wrapSecretKeyWithRecoveryKey(keys.secretKey, recoveryKey);
   const changed = await ctx.db.transaction().execute(async (trx) => {
@@ -601,7 +675,7 @@ export async function replaceRecoveryKey(ctx: ServiceContext, keys: UnlockedKeys
     discard(recoveryKey);
     throw new AppError('conflict');
   }
-  return recoveryKey;
+  return { ok: true, recoveryKey };
 }
 
 // ——— Password change ———

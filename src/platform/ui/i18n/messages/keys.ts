@@ -43,6 +43,11 @@ export const keysMessages = defineMessages(
     'keys.replace_recovery_hint':
       'Herstelsleutel kwijt, of vreest u dat iemand anders hem kent? Maak een nieuwe. De oude werkt daarna niet meer.',
     'keys.replace_recovery_action': 'Nieuwe herstelsleutel maken',
+    'keys.replace_recovery_secret_hint':
+      'Ter bevestiging, zodat niemand anders die deze sessie gebruikt uw herstelsleutel kan vervangen.',
+    'keys.recovery_key_taken_title': 'Uw sleutelpaar bestond al',
+    'keys.recovery_key_taken':
+      'Terwijl u zich aanmeldde, werd in een andere sessie al een sleutelpaar voor u aangemaakt en de herstelsleutel daar getoond. Dat sleutelpaar blijft gelden; het sleutelpaar van deze aanmelding werd niet bewaard. Open uw sleutel met uw wachtwoord om meldingen te lezen.',
     'keys.how_heading': 'Hoe werkt het?',
     'keys.how_sealed':
       'Elke melding heeft een eigen sleutel. Die wordt versleuteld voor elke ontvanger die toegang heeft, met diens openbare sleutel.',
@@ -183,6 +188,11 @@ export const keysMessages = defineMessages(
     'keys.replace_recovery_hint':
       'Lost your recovery key, or afraid someone else knows it? Make a new one. The old one stops working.',
     'keys.replace_recovery_action': 'Make a new recovery key',
+    'keys.replace_recovery_secret_hint':
+      'To confirm, so that nobody else using this session can replace your recovery key.',
+    'keys.recovery_key_taken_title': 'Your key pair already existed',
+    'keys.recovery_key_taken':
+      'While you were logging in, a key pair was already made for you in another session and its recovery key shown there. That key pair stays in use; the one of this login was not kept. Open your key with your password to read reports.',
     'keys.how_heading': 'How does it work?',
     'keys.how_sealed':
       'Every report has a key of its own. It is encrypted for every recipient with access, with their public key.',

@@ -141,14 +141,22 @@ export const reportingHandlingMessages = defineMessages(
 
     'handling.access.title': 'Wie heeft toegang',
     'handling.access.you': '(u)',
-    'handling.access.pending': 'toegang wordt voorbereid',
+    'handling.access.pending': 'nog geen toegang',
+    'handling.access.pending_title': 'Nog geen toegang',
+    'handling.access.grant_lead':
+      'Deze collega’s hebben recht op de melding, maar kunnen ze nog niet lezen. Geef alleen toegang aan wie niet betrokken is bij de feiten: de melder kon wie later aan het kanaal werd toegevoegd niet uitsluiten. Dat u toegang gaf, wordt vastgelegd.',
+    'handling.access.grant': 'Toegang geven',
+    'handling.access.grant_to': 'aan {name}',
+    'handling.access.no_keys': '(nog geen sleutelpaar: moet zich eerst één keer aanmelden)',
     'handling.access.excluded': '{n} behandelaar(s) van dit kanaal werden door de melder uitgesloten.',
     'handling.access.recused': '{n} behandelaar(s) trokken zich terug.',
 
     'handling.pending.title': 'Melding {reference}',
-    'handling.pending.title_short': 'Toegang wordt voorbereid',
+    'handling.pending.title_short': 'Nog geen toegang',
     'handling.pending.body':
-      'U hebt recht op deze melding, maar de sleutel ervan is nog niet voor u versleuteld (uw sleutelpaar is nieuwer dan de melding). Een collega die al toegang heeft, moet de melding één keer openen. Daarna kunt u ze lezen.',
+      'U hebt nog geen toegang tot deze melding; een collega die toegang heeft, kan u die geven.',
+    'handling.pending.recuse_lead':
+      'Bent u betrokken bij de feiten of hebt u een belangenconflict? Trek u dan terug: u krijgt geen toegang en ziet de melding niet meer. Dat wordt vastgelegd.',
 
     'handling.unreadable.title': 'Deze melding kan niet ontsleuteld worden',
     'handling.unreadable.body':
@@ -165,6 +173,7 @@ export const reportingHandlingMessages = defineMessages(
     'handling.notice.forwarded_away':
       'De melding is doorgestuurd naar het andere kanaal. U hebt er geen toegang meer toe.',
     'handling.notice.recused': 'U hebt zich teruggetrokken. U hebt geen toegang meer tot die melding.',
+    'handling.notice.access_granted': 'De toegang is gegeven. Uw collega kan de melding nu lezen.',
 
     'handling.refusal.already_acknowledged': 'De ontvangst van deze melding werd al bevestigd.',
     'handling.refusal.already_recorded':
@@ -175,7 +184,12 @@ export const reportingHandlingMessages = defineMessages(
     'handling.refusal.no_keys':
       'Niemand in dat kanaal kan de melding openen: de behandelaars hebben nog geen sleutelpaar. Kies een ander kanaal of vraag de beheerder om hulp.',
     'handling.refusal.last_reader':
-      'U bent de enige die deze melding kan openen. Stuur ze eerst door, of vraag de beheerder een andere behandelaar aan het kanaal toe te voegen.',
+      'U bent de enige die deze melding kan openen. Geef eerst een collega toegang of stuur de melding door, of vraag de beheerder een andere behandelaar aan het kanaal toe te voegen.',
+    'handling.refusal.grant_not_entitled':
+      'Die persoon heeft geen recht op deze melding (geen behandelaar van dit kanaal, uitgesloten of teruggetrokken). Er werd niets gewijzigd.',
+    'handling.refusal.grant_no_keys':
+      'Die persoon heeft nog geen sleutelpaar. Vraag hem of haar eerst één keer aan te melden. Er werd niets gewijzigd.',
+    'handling.refusal.grant_already': 'Die persoon heeft al toegang tot deze melding.',
     'handling.refusal.channel_unavailable': 'Dat kanaal kan op dit moment geen meldingen ontvangen.',
     'handling.refusal.same_channel': 'De melding zit al in dat kanaal.',
     'handling.refusal.replayed':
@@ -378,14 +392,22 @@ export const reportingHandlingMessages = defineMessages(
 
     'handling.access.title': 'Who has access',
     'handling.access.you': '(you)',
-    'handling.access.pending': 'access being prepared',
+    'handling.access.pending': 'no access yet',
+    'handling.access.pending_title': 'No access yet',
+    'handling.access.grant_lead':
+      'These colleagues are entitled to the report but cannot read it yet. Grant access only to someone not involved in the facts: the reporter could not exclude people added to the channel later. That you granted access is recorded.',
+    'handling.access.grant': 'Grant access',
+    'handling.access.grant_to': 'to {name}',
+    'handling.access.no_keys': '(no key pair yet: must log in once first)',
     'handling.access.excluded': '{n} handler(s) of this channel were excluded by the reporter.',
     'handling.access.recused': '{n} handler(s) recused themselves.',
 
     'handling.pending.title': 'Report {reference}',
-    'handling.pending.title_short': 'Access is being prepared',
+    'handling.pending.title_short': 'No access yet',
     'handling.pending.body':
-      'You are entitled to this report, but its key has not been encrypted for you yet (your key pair is newer than the report). A colleague who has access must open the report once. After that you can read it.',
+      'You have no access to this report yet; a colleague who has access can grant it.',
+    'handling.pending.recuse_lead':
+      'Are you involved in the facts or do you have a conflict of interest? Then recuse yourself: you get no access and no longer see the report. That is recorded.',
 
     'handling.unreadable.title': 'This report cannot be decrypted',
     'handling.unreadable.body':
@@ -401,6 +423,7 @@ export const reportingHandlingMessages = defineMessages(
     'handling.notice.forwarded_away':
       'The report was forwarded to the other channel. You no longer have access to it.',
     'handling.notice.recused': 'You recused yourself. You no longer have access to that report.',
+    'handling.notice.access_granted': 'Access was granted. Your colleague can read the report now.',
 
     'handling.refusal.already_acknowledged': 'Receipt of this report was acknowledged already.',
     'handling.refusal.already_recorded':
@@ -410,7 +433,12 @@ export const reportingHandlingMessages = defineMessages(
     'handling.refusal.no_keys':
       'Nobody in that channel can open the report: its handlers have no key pair yet. Choose another channel or ask the administrator for help.',
     'handling.refusal.last_reader':
-      'You are the only one who can open this report. Forward it first, or ask the administrator to add another handler to the channel.',
+      'You are the only one who can open this report. Grant a colleague access or forward the report first, or ask the administrator to add another handler to the channel.',
+    'handling.refusal.grant_not_entitled':
+      'That person is not entitled to this report (not a handler of this channel, excluded or recused). Nothing was changed.',
+    'handling.refusal.grant_no_keys':
+      'That person has no key pair yet. Ask them to log in once first. Nothing was changed.',
+    'handling.refusal.grant_already': 'That person has access to this report already.',
     'handling.refusal.channel_unavailable': 'That channel cannot receive reports at the moment.',
     'handling.refusal.same_channel': 'The report is in that channel already.',
     'handling.refusal.replayed':

@@ -97,3 +97,34 @@ export function safeFilename(name: string, mediaType: string): string {
   const suffix = `.${allowed[0]}`;
   return `${(base || 'file').slice(0, MAX_LENGTH - suffix.length)}${suffix}`;
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed.
+const CONTROL_CHARACTERS_ALL = /[\u0000-\u001f\u007f]/g;
+
+/** The name a file is shown and downloaded under: the last path part, no control characters. */
+export function displayFilename(name: string): string {
+  const base = name.split(/[/\\]/).pop() ?? '';
+  const cleaned = base.replace(CONTROL_CHARACTERS_ALL, '').trim().slice(0, 200);
+  return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'bestand' : cleaned;
+}
+
+/** `Content-Disposition: attachment` with an ASCII fallback and the UTF-8 name (RFC 6266/8187). */
+export function attachmentDisposition(filename: string): string {
+  const name = displayFilename(filename);
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%;]/g, '_');
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+const ACTIVE_CONTENT = /html|xml|svg|javascript|ecmascript/i;
+
+/** The detected media type, unless it is one a browser could run; then a plain byte stream. */
+export function safeMediaType(mediaType: string): string {
+  if (!/^[a-z]+\/[a-z0-9.+-]+$/i.test(mediaType) || ACTIVE_CONTENT.test(mediaType)) {
+    return 'application/octet-stream';
+  }
+  return mediaType;
+}

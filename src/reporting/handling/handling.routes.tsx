@@ -10,6 +10,7 @@ import { serviceContext } from '../../platform/http/service-context.js';
 import type { MessageKey } from '../../platform/ui/i18n/catalogue.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
+import { attachmentDisposition, safeFilename, safeMediaType } from '../files/file-names.js';
 import { inspectUpload, STRIPPABLE_IMAGE_TYPES, stripImageMetadata } from '../files/inspect-upload.js';
 import type { UnlockedKeys } from '../keys/keyring.js';
 import { NOT_ACKNOWLEDGED_REASONS } from '../report-clock.js';
@@ -386,18 +387,6 @@ async function runAction(
   return reply.redirect(target, 303);
 }
 
-/** A file name safe for a Content-Disposition header: ASCII fallback plus the UTF-8 original. */
-export function contentDisposition(filename: string): string {
-  const cleaned =
-    filename
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed.
-      .replace(/[\u0000-\u001f\u007f"\\/]/g, '')
-      .trim()
-      .slice(0, 200) || 'download';
-  const ascii = cleaned.replace(/[^A-Za-z0-9._ -]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(cleaned)}`;
-}
-
 /** A name as shown and stored: the last path segment, no control characters, bounded. */
 function cleanFilename(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? '';
@@ -532,15 +521,15 @@ export function registerHandlingRoutes(app: FastifyInstance): void {
         if (!isUuid(request.params.fileId)) throw new AppError('not_found');
         const file = await downloadReportFile(ctx, report, request.params.fileId);
         if (!file) throw new AppError('not_found');
-        const type = /^[a-z]+\/[a-z0-9.+-]+$/i.test(file.mediaType)
-          ? file.mediaType
-          : 'application/octet-stream';
-        return reply
-          .header('content-type', type)
-          .header('content-disposition', contentDisposition(file.filename))
-          .header('cache-control', 'no-store')
-          .header('x-content-type-options', 'nosniff')
-          .send(file.data);
+        return (
+          reply
+            .header('content-type', safeMediaType(file.mediaType))
+            // Files stored before names followed their type get the right extension here too.
+            .header('content-disposition', attachmentDisposition(safeFilename(file.filename, file.mediaType)))
+            .header('cache-control', 'no-store')
+            .header('x-content-type-options', 'nosniff')
+            .send(file.data)
+        );
       }),
   );
 

@@ -7,7 +7,7 @@ import { RateLimiter } from '../../platform/http/rate-limit.js';
 import type { MessageKey } from '../../platform/ui/i18n/catalogue.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
-import { safeFilename } from '../files/file-names.js';
+import { attachmentDisposition, displayFilename, safeFilename, safeMediaType } from '../files/file-names.js';
 import { inspectUpload, STRIPPABLE_IMAGE_TYPES, stripImageMetadata } from '../files/inspect-upload.js';
 import { parseReceipt } from '../receipt.js';
 import { openWithReceipt } from '../report-crypto.js';
@@ -388,8 +388,6 @@ async function renderMailbox(
 // Control characters other than tab and line breaks cannot be meant, and NUL cannot be stored.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: that is what it looks for
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: file names lose every control character
-const CONTROL_CHARACTERS_ALL = /[\u0000-\u001f\u007f]/g;
 
 /** A reporter's text, trimmed, with `\r\n` as `\n`; null when empty. */
 function checkText(raw: string): { readonly value: string | null; readonly error?: MessageKey } {
@@ -432,32 +430,4 @@ function fileProblem(reason: 'empty' | 'executable' | 'type_not_accepted'): Mess
       return never;
     }
   }
-}
-
-/** The name a file is shown and downloaded under: the last path part, no control characters. */
-export function displayFilename(name: string): string {
-  const base = name.split(/[/\\]/).pop() ?? '';
-  const cleaned = base.replace(CONTROL_CHARACTERS_ALL, '').trim().slice(0, 200);
-  return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'bestand' : cleaned;
-}
-
-/** `Content-Disposition: attachment` with an ASCII fallback and the UTF-8 name (RFC 6266/8187). */
-export function attachmentDisposition(filename: string): string {
-  const name = displayFilename(filename);
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%;]/g, '_');
-  const encoded = encodeURIComponent(name).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
-
-const ACTIVE_CONTENT = /html|xml|svg|javascript|ecmascript/i;
-
-/** The detected media type, unless it is one a browser could run; then a plain byte stream. */
-export function safeMediaType(mediaType: string): string {
-  if (!/^[a-z]+\/[a-z0-9.+-]+$/i.test(mediaType) || ACTIVE_CONTENT.test(mediaType)) {
-    return 'application/octet-stream';
-  }
-  return mediaType;
 }

@@ -66,6 +66,17 @@ describe('logging in with a second factor', () => {
       await submitLogin(page, server.url, 'wouter', PASSWORD);
       assert.equal(pathOf(page), '/login/enrol', 'a handler must set up a second factor');
       ({ secret, recoveryCodes } = await enrolAuthenticator(page, '/login/enrol'));
+      // A handler receives reports: the key pair made at this login is stored when its recovery key
+      // is shown, once, after every login step.
+      await page.goto(`${server.url}/account/keys/recovery-key`);
+      assert.equal(pathOf(page), '/account/keys/recovery-key');
+      assert.match(
+        (await page.locator('main code').first().textContent()) ?? '',
+        /^[0-9A-Z]{4}(-[0-9A-Z]{1,4}){12}$/,
+      );
+      await checkA11y(page, { label: '/account/keys/recovery-key' });
+      await page.goto(`${server.url}/account/keys/recovery-key`);
+      assert.equal(await page.locator('main code').count(), 0, 'the recovery key is shown only once');
       await page.goto(`${server.url}/account`);
       assert.equal(pathOf(page), '/account');
       await logOut(page);

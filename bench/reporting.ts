@@ -72,7 +72,7 @@ async function probeHealth(url: string, stop: Promise<unknown>): Promise<number[
 /**
  * Prepares a data folder: one handler with an active session (inserted directly: the inbox
  * shows clear metadata only, so no keys are needed), one channel, and `count` reports with
- * placeholder ciphertext spread over the last year.
+ * filler bytes where ciphertext would be (the inbox decrypts nothing), spread over the last year.
  */
 async function seedInbox(dataDir: string, count: number): Promise<{ cookie: string; channelSlug: string }> {
   const database = await openDatabase({ dataDir });

@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import { isIPv6 } from 'node:net';
 
 /**
@@ -93,4 +94,14 @@ export function clientKey(ip: string): string {
     .slice(0, 4)
     .map((g) => Number.parseInt(g, 16).toString(16))
     .join(':')}::/64`;
+}
+
+const anonymousKeySecret = randomBytes(32);
+
+/**
+ * {@link clientKey} as a keyed hash under a random key of this process: for the throttles of
+ * reporter and visitor routes, so that not even the process memory holds their address.
+ */
+export function anonymousClientKey(ip: string): string {
+  return createHmac('sha256', anonymousKeySecret).update(clientKey(ip)).digest('base64url').slice(0, 22);
 }

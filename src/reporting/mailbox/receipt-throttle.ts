@@ -1,4 +1,4 @@
-import { clientKey, RateLimiter } from '../../platform/http/rate-limit.js';
+import { anonymousClientKey, RateLimiter } from '../../platform/http/rate-limit.js';
 
 export interface ReceiptThrottleLimits {
   /** Receipt attempts per client address (IPv6 by /64) per window; successes are taken back. */
@@ -47,7 +47,7 @@ export class ReceiptThrottle {
 
   /** Counts an attempt from `ip`, or says how long to wait. Call before checking the receipt. */
   attempt(ip: string, nowMs: number): ThrottleDecision {
-    const key = clientKey(ip);
+    const key = anonymousClientKey(ip);
     if (this.#client.isBlocked(key, nowMs)) {
       return { allowed: false, retryAfterSeconds: this.#client.hit(key, nowMs).retryAfterSeconds };
     }
@@ -59,6 +59,6 @@ export class ReceiptThrottle {
 
   /** The receipt was right: the client's attempt is taken back (the global one stays counted). */
   succeeded(ip: string, nowMs: number): void {
-    this.#client.refund(clientKey(ip), nowMs);
+    this.#client.refund(anonymousClientKey(ip), nowMs);
   }
 }

@@ -1,11 +1,11 @@
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AuditOrigin } from '../../platform/audit/audit-events.js';
 import { AppError, isAppError } from '../../platform/errors.js';
 import { formValues, parseForm } from '../../platform/http/forms.js';
 import { type MultipartForm, readMultipartForm } from '../../platform/http/multipart.js';
-import { clientKey, RateLimiter } from '../../platform/http/rate-limit.js';
+import { anonymousClientKey, RateLimiter } from '../../platform/http/rate-limit.js';
 import { type PageContext, pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { type ChannelForReport, listActiveChannels, readChannelForReport } from '../channels/channel-read.js';
@@ -99,9 +99,7 @@ export function registerReportSubmitRoutes(app: FastifyInstance): void {
   const sendThrottle = new RateLimiter({ limit: perClient, windowMs: 60 * 60 * 1000 });
   const sendCeiling = new RateLimiter({ limit: config.reporting.submissionsPerMinute, windowMs: 60_000 });
   // Throttle keys are keyed hashes of the address prefix: even this process's memory holds no address.
-  const clientSecret = randomBytes(32);
-  const clientOf = (request: FastifyRequest) =>
-    createHmac('sha256', clientSecret).update(clientKey(request.ip)).digest('base64url').slice(0, 22);
+  const clientOf = (request: FastifyRequest) => anonymousClientKey(request.ip);
 
   const sweep = setInterval(() => drafts.sweep(clock.now().getTime()), 60_000);
   sweep.unref();

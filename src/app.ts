@@ -4,6 +4,14 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
+import { registerContactAdminRoutes } from './contact/admin/contact-admin.routes.js';
+import { registerChatRuntime } from './contact/chat/chat.plugin.js';
+import { ContactEventBus } from './contact/contact-events.js';
+import { registerConsoleRoutes } from './contact/console/console.routes.js';
+import { registerContactEmailRoutes } from './contact/email/email.routes.js';
+import { seedDefaultTopics } from './contact/topics.js';
+import { registerContactVisitorRoutes } from './contact/visitor/visitor.routes.js';
+import { registerFeedbackRoutes } from './feedback/feedback.routes.js';
 import { registerAdminRoutes } from './identity/admin.routes.js';
 import { registerIdentityRoutes } from './identity/identity.routes.js';
 import { registerOidcRoutes } from './identity/oidc.routes.js';
@@ -87,6 +95,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerAccessGuard(app);
   // The default reporting channels, once per installation (idempotent; see default-channels.ts).
   await seedDefaultChannels(database.db, clock.now());
+  await seedDefaultTopics(database.db);
+  // Contact-channel events between instances (LISTEN/NOTIFY; in process on PGlite).
+  const contactBus = await ContactEventBus.start(database);
+  app.decorate('contactBus', contactBus);
+  app.addHook('onClose', async () => contactBus.close());
   await registerSetup(app, { setupToken: options.setupToken });
 
   await registerStatic(app);
@@ -101,6 +114,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerHandlingRoutes(app);
   registerChannelAdminRoutes(app);
   registerMailAdminRoutes(app);
+  await registerChatRuntime(app);
+  await registerContactVisitorRoutes(app);
+  await registerConsoleRoutes(app);
+  await registerContactEmailRoutes(app);
+  await registerContactAdminRoutes(app);
+  await registerFeedbackRoutes(app);
   return app;
 }
 

@@ -98,6 +98,31 @@ const EnvSchema = z.object({
     .min(1)
     .max(100000)
     .default(5),
+  /** Days after which chats and e-mail conversations of the contact channel are deleted. Default 90. */
+  CONTACT_RETENTION_DAYS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(3650).default(90),
+  /** A chat whose predicted wait is longer than this many minutes is offered e-mail first. Default 15. */
+  CHAT_ADMISSION_MAX_WAIT_MINUTES: z.coerce
+    .number({ message: 'must be a number' })
+    .int()
+    .min(1)
+    .max(240)
+    .default(15),
+  /** Seconds a waiting visitor may be gone (no connection, no refresh) before leaving the queue. Default 120. */
+  CHAT_GRACE_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(10).max(3600).default(120),
+  /**
+   * Address of the 1700 mailbox replies go to, e.g. `1700@example.org`; each conversation's
+   * replies are addressed to `1700+<token>@example.org`. Default `1700@<host of PUBLIC_URL>`.
+   */
+  CONTACT_REPLY_ADDRESS: z
+    .string()
+    .trim()
+    .max(254)
+    .regex(/^[^\s<>@+]+@[^\s<>@]+$/, { message: 'must be an e-mail address without +' })
+    .optional(),
+  /** Port of the inbound SMTP receiver for citizens' replies; unset = off (default). */
+  CONTACT_INBOUND_SMTP_PORT: z.coerce.number({ message: 'must be a number' }).int().min(1).max(65535).optional(),
+  /** Address the inbound SMTP receiver listens on. Default 127.0.0.1. */
+  CONTACT_INBOUND_SMTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
   /** Demo mode (set by `npm run demo`): banner, demo accounts on the login page, no second factor. */
   DEMO: booleanString.optional(),
 });
@@ -124,6 +149,15 @@ export type Config = Readonly<{
     maxFileBytes: number;
     submissionsPerMinute: number;
     submissionsPerClientPerHour: number;
+  }>;
+  contact: Readonly<{
+    retentionDays: number;
+    admissionMaxWaitMinutes: number;
+    graceSeconds: number;
+    /** The 1700 mailbox; replies go to its local part + `+<token>`. */
+    replyAddress: string;
+    /** The inbound SMTP receiver, when turned on. */
+    inboundSmtp: Readonly<{ host: string; port: number }> | undefined;
   }>;
 }>;
 
@@ -188,6 +222,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       maxFileBytes: e.REPORT_MAX_FILE_MB * 1024 * 1024,
       submissionsPerMinute: e.REPORT_SUBMISSIONS_PER_MINUTE,
       submissionsPerClientPerHour: e.REPORT_SUBMISSIONS_PER_CLIENT_PER_HOUR,
+    }),
+    contact: Object.freeze({
+      retentionDays: e.CONTACT_RETENTION_DAYS,
+      admissionMaxWaitMinutes: e.CHAT_ADMISSION_MAX_WAIT_MINUTES,
+      graceSeconds: e.CHAT_GRACE_SECONDS,
+      replyAddress: e.CONTACT_REPLY_ADDRESS ?? `1700@${new URL(publicUrl).hostname}`,
+      inboundSmtp:
+        e.CONTACT_INBOUND_SMTP_PORT === undefined
+          ? undefined
+          : Object.freeze({ host: e.CONTACT_INBOUND_SMTP_HOST, port: e.CONTACT_INBOUND_SMTP_PORT }),
     }),
   };
   return Object.freeze(config);

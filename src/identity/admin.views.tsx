@@ -11,6 +11,7 @@ const sections: readonly { readonly href: string; readonly label: MessageKey; re
     { href: '/admin/users', label: 'admin.nav.users', text: 'admin.overview.users_text' },
     { href: '/admin/entities', label: 'admin.nav.entities', text: 'admin.overview.entities_text' },
     { href: '/admin/channels', label: 'admin.nav.channels', text: 'admin.overview.channels_text' },
+    { href: '/admin/contact', label: 'admin.nav.contact', text: 'admin.overview.contact_text' },
     { href: '/admin/mail', label: 'admin.nav.mail', text: 'admin.overview.mail_text' },
     { href: '/admin/audit', label: 'admin.nav.audit', text: 'admin.overview.audit_text' },
     { href: '/admin/settings', label: 'admin.nav.settings', text: 'admin.overview.settings_text' },

@@ -27,6 +27,13 @@ export interface Database {
   report_minutes: ReportMinutesTable;
   report_files: ReportFilesTable;
   outbox: OutboxTable;
+  contact_topics: ContactTopicsTable;
+  contact_agents: ContactAgentsTable;
+  contact_agent_topics: ContactAgentTopicsTable;
+  contact_conversations: ContactConversationsTable;
+  contact_messages: ContactMessagesTable;
+  contact_canned_answers: ContactCannedAnswersTable;
+  page_feedback: PageFeedbackTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -268,6 +275,107 @@ export interface OutboxTable {
   sent_at: Timestamp | null;
 }
 
+// Contact channel 1700 (migration 1400).
+
+export interface ContactTopicsTable {
+  id: Generated<string>;
+  slug: string;
+  name_nl: string;
+  name_en: string;
+  /** An OpeningHours value; insert as `JSON.stringify(...)`. */
+  opening_hours: ColumnType<unknown, string, string>;
+  active: Generated<boolean>;
+  position: Generated<number>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export type AgentAvailability = 'available' | 'away' | 'offline';
+
+export interface ContactAgentsTable {
+  user_id: string;
+  availability: ColumnType<AgentAvailability, AgentAvailability | undefined, AgentAvailability>;
+  capacity: Generated<number>;
+  seen_at: Timestamp | null;
+  last_assigned_at: Timestamp | null;
+  updated_at: DefaultTimestamp;
+}
+
+export interface ContactAgentTopicsTable {
+  user_id: string;
+  topic_id: string;
+}
+
+export type ConversationKind = 'chat' | 'email';
+export type ConversationState =
+  | 'queued'
+  | 'active'
+  | 'ended'
+  | 'abandoned'
+  | 'left'
+  | 'open'
+  | 'answered'
+  | 'closed';
+
+export interface ContactConversationsTable {
+  id: Generated<string>;
+  kind: ConversationKind;
+  topic_id: string;
+  state: ConversationState;
+  locale: 'nl' | 'en';
+  visitor_name: Generated<string>;
+  visitor_email: string | null;
+  subject: string | null;
+  visitor_token_hash: string | null;
+  visitor_key_hash: string | null;
+  reply_token: string | null;
+  /** Message-IDs of the e-mail thread, oldest first; insert as `JSON.stringify(...)`. */
+  thread_message_ids: ColumnType<string[], string | undefined, string>;
+  queued_at: Timestamp | null;
+  assigned_at: Timestamp | null;
+  agent_id: string | null;
+  visitor_seen_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  ended_by: 'visitor' | 'agent' | 'system' | null;
+  due_at: Timestamp | null;
+  rating: number | null;
+  rating_comment: string | null;
+  transcript_sent_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ContactMessagesTable {
+  id: Generated<string>;
+  seq: ColumnType<string, never, never>;
+  conversation_id: string;
+  author: 'visitor' | 'agent' | 'system';
+  agent_id: string | null;
+  body: string;
+  message_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface ContactCannedAnswersTable {
+  id: Generated<string>;
+  title_nl: string;
+  title_en: string;
+  body_nl: string;
+  body_en: string;
+  position: Generated<number>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface PageFeedbackTable {
+  id: Generated<string>;
+  page: string;
+  locale: 'nl' | 'en';
+  useful: boolean;
+  comment: string | null;
+  created_at: Timestamp;
+}
+
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
@@ -277,3 +385,6 @@ export type AuditEventRow = Selectable<AuditEventsTable>;
 export type ReportRow = Selectable<ReportsTable>;
 export type ReportChannelRow = Selectable<ReportChannelsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type ContactConversationRow = Selectable<ContactConversationsTable>;
+export type ContactMessageRow = Selectable<ContactMessagesTable>;
+export type ContactTopicRow = Selectable<ContactTopicsTable>;

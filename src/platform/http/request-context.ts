@@ -1,4 +1,5 @@
 import type { Config } from '../../config.js';
+import type { ContactEventBus } from '../../contact/contact-events.js';
 import type { Keyring } from '../../reporting/keys/keyring.js';
 import type { AuditOrigin } from '../audit/audit-events.js';
 import type { Clock } from '../clock.js';
@@ -52,6 +53,8 @@ declare module 'fastify' {
     readonly csrfSecret: string;
     /** Unlocked recipient keys per staff session, in memory only (src/reporting/keys/keyring.ts). */
     readonly keyring: Keyring;
+    /** Contact-channel events of this process (src/contact/contact-events.ts). */
+    readonly contactBus: ContactEventBus;
   }
   interface FastifyRequest {
     locale: Locale;

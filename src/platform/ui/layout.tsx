@@ -16,6 +16,7 @@ const mainNavigation: readonly NavItem[] = [
   { href: '/detection', label: 'nav.detection' },
   { href: '/reaction', label: 'nav.reaction' },
   { href: '/report', label: 'nav.report' },
+  { href: '/contact', label: 'nav.contact' },
 ];
 
 /** The page shell: skip link, header with navigation and language switch, main landmark, footer. */
@@ -120,6 +121,10 @@ function UserMenu(props: { readonly page: PageContext }) {
       <span class="user-menu__name">{t('layout.signed_in_as', { name: auth.name })}</span>
       <a href="/account">{t('layout.account')}</a>
       {isRecipient(auth.roles) && <a href="/handling">{t('layout.handling')}</a>}
+      {auth.roles.includes('agent') && <a href="/console">{t('layout.console')}</a>}
+      {(auth.roles.includes('coordinator') || auth.roles.includes('admin')) && (
+        <a href="/insights/feedback">{t('layout.feedback')}</a>
+      )}
       {auth.roles.includes('admin') && <a href="/admin">{t('layout.admin')}</a>}
       <form method="post" action="/logout" class="user-menu__logout">
         <input type="hidden" name={CSRF_FIELD} value={page.csrfToken} />

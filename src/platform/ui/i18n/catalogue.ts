@@ -1,5 +1,11 @@
 import { defaultLocale, type Locale } from './define.js';
 import { adminMessages } from './messages/admin.js';
+import { contactMessages } from './messages/contact.js';
+import { contactAdminMessages } from './messages/contact-admin.js';
+import { contactChatMessages } from './messages/contact-chat.js';
+import { contactConsoleMessages } from './messages/contact-console.js';
+import { contactEmailMessages } from './messages/contact-email.js';
+import { contactVisitorMessages } from './messages/contact-visitor.js';
 import { identityMessages } from './messages/identity.js';
 import { keysMessages } from './messages/keys.js';
 import { mailMessages } from './messages/mail.js';
@@ -31,6 +37,12 @@ export const catalogueParts = [
   reportingHandlingMessages,
   reportingChannelsMessages,
   mailMessages,
+  contactMessages,
+  contactChatMessages,
+  contactVisitorMessages,
+  contactConsoleMessages,
+  contactEmailMessages,
+  contactAdminMessages,
 ] as const;
 
 type Part = (typeof catalogueParts)[number];

@@ -11,6 +11,7 @@ export const adminMessages = defineMessages(
     'admin.nav.settings': 'Instellingen',
     'admin.nav.channels': 'Meldkanalen',
     'admin.nav.mail': 'Uitgaande e-mail',
+    'admin.nav.contact': 'Contactkanaal 1700',
 
     'admin.overview.title': 'Beheer',
     'admin.overview.lead':
@@ -23,6 +24,7 @@ export const adminMessages = defineMessages(
     'admin.overview.channels_text':
       'De kanalen waarlangs meldingen binnenkomen: ontvangers, categorieën, teksten en vragenlijsten.',
     'admin.overview.mail_text': 'Elk bericht in de wachtrij voor verzending, met zijn toestand en fouten.',
+    'admin.overview.contact_text': 'Onderwerpen van de chat en e-mail met hun openingsuren, en standaardantwoorden.',
     'admin.overview.users_text':
       'Gebruikers zoeken, aanmaken en wijzigen; rollen toekennen; accounts deactiveren; een tweede factor herstellen.',
     'admin.overview.entities_text':
@@ -219,6 +221,7 @@ export const adminMessages = defineMessages(
     'admin.nav.settings': 'Settings',
     'admin.nav.channels': 'Reporting channels',
     'admin.nav.mail': 'Outgoing mail',
+    'admin.nav.contact': 'Contact channel 1700',
 
     'admin.overview.title': 'Administration',
     'admin.overview.lead':
@@ -231,6 +234,7 @@ export const adminMessages = defineMessages(
     'admin.overview.channels_text':
       'The channels through which reports arrive: recipients, categories, texts and questionnaires.',
     'admin.overview.mail_text': 'Every message queued for sending, with its state and errors.',
+    'admin.overview.contact_text': 'Topics of chat and e-mail with their opening hours, and canned answers.',
     'admin.overview.users_text':
       'Search, create and change users; assign roles; deactivate accounts; reset a second factor.',
     'admin.overview.entities_text': 'The organisation as a tree of entities: add, rename and move them.',

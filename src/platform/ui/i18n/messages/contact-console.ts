@@ -1,0 +1,4 @@
+import { defineMessages } from '../define.js';
+
+/** The agents' console (src/contact/console). */
+export const contactConsoleMessages = defineMessages({}, {});

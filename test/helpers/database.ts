@@ -41,7 +41,7 @@ async function openPostgresTestDatabase(serverUrl: string): Promise<OpenDatabase
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
   await migrateToLatest(database.db);
-  return {
+  const opened: OpenDatabase = {
     ...database,
     close: async () => {
       await database.close();
@@ -51,6 +51,20 @@ async function openPostgresTestDatabase(serverUrl: string): Promise<OpenDatabase
       await cleanup.end();
     },
   };
+  postgresTestUrls.set(opened, url.toString());
+  return opened;
+}
+
+const postgresTestUrls = new WeakMap<OpenDatabase, string>();
+
+/**
+ * PostgreSQL only: another pool (with its own LISTEN connection) on the same test database, as a
+ * second app instance would open it. Close it before the first; it drops nothing.
+ */
+export async function openAnotherConnection(database: OpenDatabase): Promise<OpenDatabase> {
+  const url = postgresTestUrls.get(database);
+  if (!url) throw new Error('openAnotherConnection needs a PostgreSQL test database (TEST_DATABASE_URL)');
+  return openDatabase({ databaseUrl: url, poolSize: 5 });
 }
 
 /** A unique suffix for test data (user names, e-mail addresses). */

@@ -1,6 +1,8 @@
 // `npm run demo`: the product in demo mode on its own data folder (DATA_DIR, else ./data-demo),
 // filled with a demo organisation on first start. Demo mode shows a banner, lists the demo
 // accounts on the login page and does not ask for a second factor.
+import { seedDemoContact } from './contact/demo-contact.js';
+import { seedDefaultTopics } from './contact/topics.js';
 import { seedDemoData } from './demo/demo-data.js';
 import { loadConfigOrExit, start } from './main.js';
 import { systemClock } from './platform/clock.js';
@@ -10,6 +12,9 @@ const app = await start(config, async ({ database }) => {
   const result = await seedDemoData(database.db, systemClock.now(), config);
   if (result.seeded) {
     console.log(`Demo data created: ${result.entities} entities and ${result.users} people.`);
+    // The contact channel's example conversations need its topics, which buildApp seeds later.
+    await seedDefaultTopics(database.db);
+    await seedDemoContact(database.db, systemClock.now());
   }
 });
 app.log.info(

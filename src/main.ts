@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { startInboundSmtp } from './contact/email/inbound-smtp.js';
+import { createContactRetentionJob } from './contact/retention.js';
 import { deleteExpiredSessions } from './identity/session.repository.js';
 import { countUsers } from './identity/user.repository.js';
 import { systemClock } from './platform/clock.js';
@@ -45,6 +47,15 @@ export async function start(
   sweep.unref();
 
   const jobs = startJobs(config, database, app);
+  // Citizens' e-mail replies to 1700 (src/contact/email/inbound-smtp.ts): only when configured.
+  const inbound = config.contact.inboundSmtp
+    ? await startInboundSmtp({
+        db: database.db,
+        config,
+        clock: systemClock,
+        logger: app.log.child({ component: 'inbound-smtp' }),
+      })
+    : undefined;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -55,6 +66,7 @@ export async function start(
     force.unref();
     clearInterval(sweep);
     await jobs.stop();
+    await inbound?.close();
     await app.close();
     await database.close();
     process.exit(0);
@@ -78,7 +90,8 @@ export async function start(
 /**
  * The background jobs of a server process (tests build the app without them): the outbox worker
  * every 5 s and whenever mail is enqueued or retried, and a daily sweep of orphan upload files
- * (also at start, after a crash is when they appear).
+ * (also at start, after a crash is when they appear), and the contact channel's retention
+ * (hourly and at start, src/contact/retention.ts).
  */
 function startJobs(
   config: Config,
@@ -93,6 +106,7 @@ function startJobs(
     wakeDelayMs: 250,
     jobs: [
       createMailJob({ db: database.db, transport, clock: systemClock, logger }),
+      createContactRetentionJob({ db: database.db, config, clock: systemClock, logger }),
       {
         name: 'upload-sweep',
         intervalMs: 24 * 60 * 60_000,

@@ -4,10 +4,11 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
+import { seedDefaultCannedAnswers } from './contact/admin/canned-answers.js';
 import { registerContactAdminRoutes } from './contact/admin/contact-admin.routes.js';
 import { registerChatRuntime } from './contact/chat/chat.plugin.js';
-import { ContactEventBus } from './contact/contact-events.js';
 import { registerConsoleRoutes } from './contact/console/console.routes.js';
+import { ContactEventBus } from './contact/contact-events.js';
 import { registerContactEmailRoutes } from './contact/email/email.routes.js';
 import { seedDefaultTopics } from './contact/topics.js';
 import { registerContactVisitorRoutes } from './contact/visitor/visitor.routes.js';
@@ -96,6 +97,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // The default reporting channels, once per installation (idempotent; see default-channels.ts).
   await seedDefaultChannels(database.db, clock.now());
   await seedDefaultTopics(database.db);
+  await seedDefaultCannedAnswers(database.db, clock.now());
   // Contact-channel events between instances (LISTEN/NOTIFY; in process on PGlite).
   const contactBus = await ContactEventBus.start(database);
   app.decorate('contactBus', contactBus);

@@ -73,7 +73,7 @@ const actors: readonly { name: MessageKey; text: MessageKey }[] = [
 export function HomePage({ page }: ViewProps) {
   const { t } = page;
   return (
-    <Layout page={page} title={t('public.home.title')}>
+    <Layout page={page} title={t('public.home.title')} feedback="/">
       <PageHeader title={t('public.home.title')} lead={t('public.home.lead')} />
       <Section page={page} id="definition" heading="public.home.definition_heading">
         <p>{t('public.home.definition_intro')}</p>
@@ -153,7 +153,7 @@ const preventionThemes: readonly { heading: MessageKey; text: MessageKey }[] = [
 export function PreventionPage({ page }: ViewProps) {
   const { t } = page;
   return (
-    <Layout page={page} title={t('public.prevention.title')}>
+    <Layout page={page} title={t('public.prevention.title')} feedback="/prevention">
       <PageHeader title={t('public.prevention.title')} lead={t('public.prevention.lead')} />
       <p>{t('public.prevention.intro')}</p>
       <Section page={page} id="code" heading="public.prevention.code_heading">
@@ -204,7 +204,7 @@ export function PreventionPage({ page }: ViewProps) {
 export function DetectionPage({ page }: ViewProps) {
   const { t } = page;
   return (
-    <Layout page={page} title={t('public.detection.title')}>
+    <Layout page={page} title={t('public.detection.title')} feedback="/detection">
       <PageHeader title={t('public.detection.title')} lead={t('public.detection.lead')} />
       <Section page={page} id="who" heading="public.detection.who_heading">
         <KeyList page={page} items={['public.detection.who_audit', 'public.detection.who_staff']} />
@@ -254,7 +254,7 @@ export function DetectionPage({ page }: ViewProps) {
 export function ReactionPage({ page }: ViewProps) {
   const { t } = page;
   return (
-    <Layout page={page} title={t('public.reaction.title')}>
+    <Layout page={page} title={t('public.reaction.title')} feedback="/reaction">
       <PageHeader title={t('public.reaction.title')} lead={t('public.reaction.lead')} />
       <Section page={page} id="process" heading="public.reaction.process_heading">
         <p>{t('public.reaction.process')}</p>
@@ -326,7 +326,7 @@ export function AccessibilityPage({ page }: ViewProps) {
   const { t } = page;
   const ombudsmanUrl = t('public.accessibility.ombudsman_url');
   return (
-    <Layout page={page} title={t('public.accessibility.title')}>
+    <Layout page={page} title={t('public.accessibility.title')} feedback="/accessibility">
       <PageHeader title={t('public.accessibility.title')} lead={t('public.accessibility.intro')} />
       <Section page={page} id="status" heading="public.accessibility.status_heading">
         <p>{t('public.accessibility.status')}</p>
@@ -389,13 +389,33 @@ const cookies: readonly { name: string; purpose: MessageKey; duration: MessageKe
     purpose: 'public.privacy.cookie_sid_purpose',
     duration: 'public.privacy.cookie_sid_duration',
   },
+  {
+    name: 'report_draft',
+    purpose: 'public.privacy.cookie_report_draft_purpose',
+    duration: 'public.privacy.cookie_csrf_duration',
+  },
+  {
+    name: 'report_session',
+    purpose: 'public.privacy.cookie_report_session_purpose',
+    duration: 'public.privacy.cookie_report_session_duration',
+  },
+  {
+    name: 'chat',
+    purpose: 'public.privacy.cookie_chat_purpose',
+    duration: 'public.privacy.cookie_csrf_duration',
+  },
+  {
+    name: 'contact_visitor',
+    purpose: 'public.privacy.cookie_contact_visitor_purpose',
+    duration: 'public.privacy.cookie_contact_visitor_duration',
+  },
 ];
 
 /** `/privacy`: what is stored and what is not, why, for how long, rights, the DPO, cookies. */
 export function PrivacyPage({ page }: ViewProps) {
   const { t } = page;
   return (
-    <Layout page={page} title={t('public.privacy.title')}>
+    <Layout page={page} title={t('public.privacy.title')} feedback="/privacy">
       <PageHeader title={t('public.privacy.title')} lead={t('public.privacy.intro')} />
       <Section page={page} id="controller" heading="public.privacy.controller_heading">
         <p>{t('public.privacy.controller')}</p>

@@ -55,6 +55,17 @@ export function registerCsrf(app: FastifyInstance, secret: string): void {
   app.addHook('preHandler', async (request) => {
     if (SAFE_METHODS.has(request.method)) return;
     if (!isSameOrigin(request)) throw new AppError('csrf_invalid');
+    // `csrf: 'origin'` (page feedback only): the form sits on public pages rendered once per
+    // language and cached for every anonymous visitor, so it cannot carry a per-browser token.
+    // The exception is safe because such a route is anonymous and session-less: it acts with no
+    // one's authority, so a forged post can do nothing a visitor could not do directly. The
+    // same-origin rule above still refuses another site's post (Fetch metadata / Origin).
+    if (request.routeOptions.config.csrf === 'origin') {
+      if (!request.routeOptions.config.anonymous || request.routeOptions.config.access !== 'public') {
+        throw new AppError('csrf_invalid');
+      }
+      return;
+    }
     // Multipart bodies are streamed: readMultipartForm checks the token, which comes first.
     if (request.routeOptions.config.multipart && request.isMultipart()) return;
     const cookie = request.cookies[CSRF_COOKIE];

@@ -69,5 +69,10 @@ declare module 'fastify' {
     anonymous?: boolean;
     /** The route reads a multipart body with readMultipartForm (which checks the CSRF token). */
     multipart?: boolean;
+    /**
+     * `origin`: only the same-origin rule guards this POST, no token (see csrf.ts). Only for an
+     * anonymous, session-less route whose form sits on a page cached for every visitor.
+     */
+    csrf?: 'origin';
   }
 }

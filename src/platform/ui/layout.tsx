@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { PageFeedback } from '../../feedback/feedback-block.js';
 import { isRecipient } from '../../identity/role.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import type { MessageKey } from './i18n/catalogue.js';
@@ -27,6 +28,8 @@ export function Layout(props: {
   readonly children: ComponentChildren;
   /** Narrow column for forms. */
   readonly narrow?: boolean;
+  /** This page's path in the page-feedback list (src/feedback/feedback-pages.ts): shows "Was this information useful?" above the footer. */
+  readonly feedback?: string;
 }) {
   const { page, title } = props;
   const { t } = page;
@@ -93,10 +96,14 @@ export function Layout(props: {
         <main id="main" class={props.narrow ? 'container container--narrow' : 'container'} tabIndex={-1}>
           {props.children}
         </main>
+        {props.feedback && <PageFeedback page={page} path={props.feedback} />}
         <footer class="site-footer">
           <div class="container">
             <p>{t('layout.footer_about')}</p>
             <ul class="site-footer__links">
+              <li>
+                <a href="/contact/chat">{t('visitor.footer.chat')}</a>
+              </li>
               <li>
                 <a href="/accessibility">{t('layout.footer_accessibility')}</a>
               </li>

@@ -119,7 +119,7 @@ export function StartPage(props: {
   const { page, channels } = props;
   const { t, locale } = page;
   return (
-    <Layout page={page} title={t('submit.start.title')}>
+    <Layout page={page} title={t('submit.start.title')} feedback="/report">
       <PageHeader title={t('submit.start.title')} lead={t('submit.start.lead')} />
       <Section id="routes" heading={t('submit.start.routes_heading')}>
         <p>{t('submit.start.routes_intro')}</p>

@@ -120,7 +120,12 @@ const EnvSchema = z.object({
     .regex(/^[^\s<>@+]+@[^\s<>@]+$/, { message: 'must be an e-mail address without +' })
     .optional(),
   /** Port of the inbound SMTP receiver for citizens' replies; unset = off (default). */
-  CONTACT_INBOUND_SMTP_PORT: z.coerce.number({ message: 'must be a number' }).int().min(1).max(65535).optional(),
+  CONTACT_INBOUND_SMTP_PORT: z.coerce
+    .number({ message: 'must be a number' })
+    .int()
+    .min(1)
+    .max(65535)
+    .optional(),
   /** Address the inbound SMTP receiver listens on. Default 127.0.0.1. */
   CONTACT_INBOUND_SMTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
   /** Demo mode (set by `npm run demo`): banner, demo accounts on the login page, no second factor. */

@@ -69,7 +69,11 @@ export async function listTopics(db: Db, options: { activeOnly?: boolean } = {})
 /** One topic by id (undefined for an unknown or malformed id). */
 export async function findTopic(db: Db, id: string): Promise<ContactTopic | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  const row = await db.selectFrom('contact_topics').select(topicColumns).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('contact_topics')
+    .select(topicColumns)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row ? toTopic(row) : undefined;
 }
 

@@ -21,7 +21,11 @@ export interface OpenDatabase {
    * them in-process. Notifications are sent with {@link notify} inside a transaction and arrive
    * only if and after it commits. Resolves once listening; the result stops listening.
    */
-  listen(channel: string, handler: (payload: string) => void, resync?: () => void): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    handler: (payload: string) => void,
+    resync?: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

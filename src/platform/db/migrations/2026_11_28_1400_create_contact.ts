@@ -59,7 +59,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         .check(sql`state in ('queued','active','ended','abandoned','left','open','answered','closed')`),
     )
     .addColumn('locale', 'text', (c) => c.notNull().check(sql`locale in ('nl','en')`))
-    .addColumn('visitor_name', 'text', (c) => c.notNull().defaultTo('').check(sql`length(visitor_name) <= 200`))
+    .addColumn('visitor_name', 'text', (c) =>
+      c.notNull().defaultTo('').check(sql`length(visitor_name) <= 200`),
+    )
     .addColumn('visitor_email', 'text', (c) => c.check(sql`length(visitor_email) <= 254`))
     .addColumn('subject', 'text', (c) => c.check(sql`length(subject) <= 200`))
     /** sha256 of the chat cookie that lets the visitor (and only them) return to this chat. */
@@ -158,7 +160,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('comment', 'text', (c) => c.check(sql`length(comment) <= 2000`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('page_feedback_page_idx').on('page_feedback').columns(['page', 'created_at']).execute();
+  await db.schema
+    .createIndex('page_feedback_page_idx')
+    .on('page_feedback')
+    .columns(['page', 'created_at'])
+    .execute();
 }
 
 export async function down(): Promise<void> {

@@ -24,7 +24,8 @@ export const adminMessages = defineMessages(
     'admin.overview.channels_text':
       'De kanalen waarlangs meldingen binnenkomen: ontvangers, categorieën, teksten en vragenlijsten.',
     'admin.overview.mail_text': 'Elk bericht in de wachtrij voor verzending, met zijn toestand en fouten.',
-    'admin.overview.contact_text': 'Onderwerpen van de chat en e-mail met hun openingsuren, en standaardantwoorden.',
+    'admin.overview.contact_text':
+      'Onderwerpen van de chat en e-mail met hun openingsuren, en standaardantwoorden.',
     'admin.overview.users_text':
       'Gebruikers zoeken, aanmaken en wijzigen; rollen toekennen; accounts deactiveren; een tweede factor herstellen.',
     'admin.overview.entities_text':

@@ -272,7 +272,7 @@ export const publicMessages = defineMessages(
       'We bewaren wat u meldt en wat u zelf over u kiest te delen: met naam, vertrouwelijk of anoniem. Meldingen worden versleuteld bewaard, zodat alleen wie uw melding behandelt ze kan lezen. Een ontvangstcode bewaren we alleen in een vorm die niet terug te rekenen is. Van melders bewaren we nooit een IP-adres of browsergegevens.',
     'public.privacy.contact_heading': 'Als u contact opneemt via 1700',
     'public.privacy.contact':
-      'We bewaren uw naam, uw e-mailadres, uw vraag en het gesprek dat volgt, om u te kunnen antwoorden. Ook dan bewaren we geen IP-adres of browsergegevens.',
+      'We bewaren uw naam, uw e-mailadres, uw vraag en het gesprek dat volgt, om u te kunnen antwoorden. Ook dan bewaren we geen IP-adres of browsergegevens. Chats en e-mailgesprekken worden automatisch verwijderd 90 dagen na het laatste bericht (de organisatie kan die termijn aanpassen).',
     'public.privacy.staff_heading': 'Als u een account hebt (medewerkers)',
     'public.privacy.staff':
       'We bewaren uw naam, e-mailadres, entiteit, leidinggevende en rollen; uw wachtwoord alleen als een onomkeerbare hash; het geheim van uw tweede factor; en uw sessies. Een beveiligingslogboek houdt bij wie zich aanmeldt en wie gebruikers, rollen of instellingen wijzigt; bij die gebeurtenissen van medewerkers bewaren we ook het IP-adres en de browsergegevens.',
@@ -317,6 +317,17 @@ export const publicMessages = defineMessages(
     'public.privacy.cookie_csrf_duration': 'Tot u de browser sluit',
     'public.privacy.cookie_sid_purpose': 'Houdt een medewerker aangemeld; alleen na het aanmelden.',
     'public.privacy.cookie_sid_duration': 'Tot u zich afmeldt of de browser sluit',
+    'public.privacy.cookie_report_draft_purpose':
+      'Houdt uw melding bij terwijl u het formulier invult (de tekst zelf blijft alleen in het geheugen van de server, tot u verstuurt).',
+    'public.privacy.cookie_report_session_purpose':
+      'Houdt u aangemeld in uw meldingsbrievenbus nadat u uw ontvangstcode hebt ingegeven.',
+    'public.privacy.cookie_report_session_duration':
+      'Tot u afsluit, na 30 minuten zonder activiteit, of tot u de browser sluit',
+    'public.privacy.cookie_chat_purpose':
+      'De enige sleutel tot uw chatgesprek met 1700: zo vindt u uw plaats in de wachtrij en uw gesprek terug als u de pagina herlaadt.',
+    'public.privacy.cookie_contact_visitor_purpose':
+      'Een willekeurige code waarmee een medewerker van 1700 uw eerdere gesprekken vanuit deze browser kan terugvinden. Er staat niets over u in.',
+    'public.privacy.cookie_contact_visitor_duration': '90 dagen',
   },
   {
     'public.language.invalid': 'This language does not exist on Integrity Desk.',
@@ -584,7 +595,7 @@ export const publicMessages = defineMessages(
       'We store what you report and what you choose to share about yourself: named, confidential or anonymous. Reports are stored encrypted, so that only those who handle your report can read it. We store a receipt code only in a form that cannot be turned back into the code. We never store an IP address or browser details of reporters.',
     'public.privacy.contact_heading': 'When you contact us through 1700',
     'public.privacy.contact':
-      'We store your name, your e-mail address, your question and the conversation that follows, so that we can answer you. Here too, we store no IP address or browser details.',
+      'We store your name, your e-mail address, your question and the conversation that follows, so that we can answer you. Here too, we store no IP address or browser details. Chats and e-mail conversations are deleted automatically 90 days after the last message (the organisation can change that period).',
     'public.privacy.staff_heading': 'When you have an account (staff)',
     'public.privacy.staff':
       'We store your name, e-mail address, entity, manager and roles; your password only as an irreversible hash; the secret of your second factor; and your sessions. A security log records who logs in and who changes users, roles or settings; for these staff events we also store the IP address and browser details.',
@@ -628,5 +639,16 @@ export const publicMessages = defineMessages(
     'public.privacy.cookie_csrf_duration': 'Until you close the browser',
     'public.privacy.cookie_sid_purpose': 'Keeps a staff member logged in; only after logging in.',
     'public.privacy.cookie_sid_duration': 'Until you log out or close the browser',
+    'public.privacy.cookie_report_draft_purpose':
+      'Keeps track of your report while you fill in the form (the text itself stays only in the server’s memory until you send it).',
+    'public.privacy.cookie_report_session_purpose':
+      'Keeps you signed in to your report mailbox after you entered your receipt.',
+    'public.privacy.cookie_report_session_duration':
+      'Until you close the mailbox, after 30 minutes without activity, or until you close the browser',
+    'public.privacy.cookie_chat_purpose':
+      'The only key to your chat with 1700: it lets you find your place in the queue and your conversation again when you reload the page.',
+    'public.privacy.cookie_contact_visitor_purpose':
+      'A random code that lets a 1700 agent find your earlier conversations from this browser. It contains nothing about you.',
+    'public.privacy.cookie_contact_visitor_duration': '90 days',
   },
 );

@@ -35,5 +35,8 @@ describe('demo data of the contact channel', () => {
       .execute();
     assert.equal(chats.length, 3);
     assert.ok(chats.every((c) => c.state === 'ended' && c.rating !== null));
+    const feedback = await t.db.selectFrom('page_feedback').select(['page', 'useful']).execute();
+    assert.equal(feedback.length, 69, 'seeded once');
+    assert.ok(feedback.some((f) => !f.useful));
   });
 });

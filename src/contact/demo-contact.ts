@@ -283,4 +283,35 @@ export async function seedDemoContact(db: Db, now: Date): Promise<void> {
       ])
       .execute();
   }
+  await seedDemoFeedback(db, now);
+}
+
+/**
+ * Answers to "was this information useful?" over the last weeks, so the overview at
+ * `/insights/feedback` has something to chart. Deterministic: the same demo every time.
+ */
+async function seedDemoFeedback(db: Db, now: Date): Promise<void> {
+  const pages: ReadonlyArray<readonly [string, number, number]> = [
+    ['/', 14, 2],
+    ['/prevention', 9, 3],
+    ['/detection', 6, 4],
+    ['/reaction', 5, 1],
+    ['/report', 11, 5],
+    ['/contact', 7, 2],
+  ];
+  const comments: Readonly<Record<string, string>> = {
+    '/detection': 'Ik vond niet meteen hoe ik anoniem kan melden.',
+    '/report': 'Wat gebeurt er met mijn melding na het versturen?',
+    '/prevention': 'Graag een voorbeeld over geschenken van leveranciers.',
+  };
+  const rows = pages.flatMap(([page, yes, no]) =>
+    Array.from({ length: yes + no }, (_, i) => ({
+      page,
+      locale: (i % 4 === 3 ? 'en' : 'nl') as 'nl' | 'en',
+      useful: i < yes,
+      comment: i === yes ? (comments[page] ?? null) : null,
+      created_at: new Date(now.getTime() - ((i * 37) % 25) * DAY - (i % 9) * HOUR),
+    })),
+  );
+  await db.insertInto('page_feedback').values(rows).execute();
 }

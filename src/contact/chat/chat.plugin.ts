@@ -15,15 +15,25 @@ declare module 'fastify' {
 const visitorChats = new WeakMap<FastifyRequest, VisitorIdentity>();
 
 /**
- * Refuses a WebSocket upgrade whose `Origin` is not this application's (`PUBLIC_URL`): a page on
- * another site must not open a socket that rides on the visitor's cookie or the agent's session
- * (cross-site WebSocket hijacking; SameSite does not cover WebSockets everywhere). A missing
- * Origin is refused too: every browser sends one.
+ * Refuses a WebSocket upgrade whose `Origin` is not this application's: a page on another site
+ * must not open a socket that rides on the visitor's cookie or the agent's session (cross-site
+ * WebSocket hijacking; SameSite does not cover WebSockets everywhere). Allowed: the origin of
+ * `PUBLIC_URL`, or the page's own origin — `Origin` naming the very host the request was sent to
+ * (`Host`), as when the app is opened at http://127.0.0.1:3000 while `PUBLIC_URL` says localhost.
+ * A browser never lets another site's page claim that origin. A missing Origin is refused: every
+ * browser sends one.
  */
-export function isAllowedOrigin(origin: string | undefined, publicUrl: string): boolean {
+export function isAllowedOrigin(origin: string | undefined, publicUrl: string, host?: string): boolean {
   if (!origin) return false;
   try {
-    return new URL(origin).origin === new URL(publicUrl).origin;
+    const url = new URL(origin);
+    if (url.origin === new URL(publicUrl).origin) return true;
+    return (
+      host !== undefined &&
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.origin === `${url.protocol}//${host.toLowerCase()}` &&
+      url.host === host.toLowerCase()
+    );
   } catch {
     return false;
   }
@@ -44,7 +54,9 @@ export async function registerChatRuntime(app: FastifyInstance): Promise<void> {
   app.addHook('onClose', async () => hub.close());
 
   const checkOrigin = async (request: FastifyRequest): Promise<void> => {
-    if (!isAllowedOrigin(request.headers.origin, config.publicUrl)) throw new AppError('forbidden');
+    if (!isAllowedOrigin(request.headers.origin, config.publicUrl, request.headers.host)) {
+      throw new AppError('forbidden');
+    }
   };
 
   app.get(

@@ -172,6 +172,20 @@ describe('refusals', () => {
     await assert.rejects(connectAgent(staff), /HTTP 403/);
     const agent = await createUserForTest(t.db, { roles: ['agent'] });
     await assert.rejects(connectAgent(agent, { origin: 'http://localhost.evil.example' }), /HTTP 403/);
+    // The page's own origin (the host the request went to) is this application too, also when
+    // PUBLIC_URL names another spelling of it (localhost vs 127.0.0.1); another port is not.
+    const ownOrigin = base.replace('ws:', 'http:');
+    const own = await connectVisitor(v.visitorToken, { origin: ownOrigin });
+    await own.close();
+    const port = Number(new URL(ownOrigin).port);
+    await assert.rejects(
+      connectVisitor(v.visitorToken, { origin: `http://127.0.0.1:${port + 1}` }),
+      /HTTP 403/,
+    );
+    await assert.rejects(
+      connectVisitor(v.visitorToken, { origin: `https://127.0.0.1:${port}.evil` }),
+      /HTTP 403/,
+    );
   });
 
   it('never lets a visitor reach another visitor’s chat', async () => {

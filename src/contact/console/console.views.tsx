@@ -434,7 +434,7 @@ export function ConsolePage(props: ConsolePageProps) {
       <PageHeader title={t('console.title')} caption={t('console.caption')} lead={t('console.lead')} />
       <LiveBits page={page} />
       {props.notice && (
-        <NotificationBanner page={page} type="success" title={{ text: t(consoleNotices[props.notice]) }}>
+        <NotificationBanner page={page} type="success">
           <p>{t(consoleNotices[props.notice])}</p>
         </NotificationBanner>
       )}
@@ -647,7 +647,7 @@ export function ChatPage(props: ChatPageProps) {
       <PageHeader title={titleText} caption={t('console.caption')} />
       <LiveBits page={page} />
       {props.notice && (
-        <NotificationBanner page={page} type="success" title={{ text: t(consoleNotices[props.notice]) }}>
+        <NotificationBanner page={page} type="success">
           <p>{t(consoleNotices[props.notice])}</p>
         </NotificationBanner>
       )}

@@ -20,10 +20,16 @@ import WebSocket from 'ws';
 import { loadConfig } from '../src/config.js';
 import { assignWaiting, hashVisitorToken, startChat } from '../src/contact/chat/chat.service.js';
 import { listTopics, seedDefaultTopics } from '../src/contact/topics.js';
-import { randomToken, sha256Hex } from '../src/platform/crypto/tokens.js';
 import { type Db, openDatabase } from '../src/platform/db/database.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
-import { type ChildServer, freePort, printTable, residentMemoryMiB, spawnServer } from './lib.js';
+import {
+  type ChildServer,
+  freePort,
+  plantSession,
+  printTable,
+  residentMemoryMiB,
+  spawnServer,
+} from './lib.js';
 
 export const targets = {
   positionP99Ms: 250,
@@ -125,20 +131,7 @@ async function addAgent(
     .insertInto('contact_agent_topics')
     .values({ user_id: user.id, topic_id: options.topicId })
     .execute();
-  const cookie = randomToken(32);
-  const now = new Date();
-  await db
-    .insertInto('sessions')
-    .values({
-      id_hash: sha256Hex(cookie),
-      user_id: user.id,
-      stage: 'active',
-      method: 'password',
-      created_at: now,
-      last_seen_at: now,
-      expires_at: new Date(now.getTime() + 6 * 3_600_000),
-    })
-    .execute();
+  const cookie = await plantSession(db, user.id);
   return { userId: user.id, cookie };
 }
 

@@ -13,9 +13,9 @@ import {
   wrapSecretKey,
   wrapSecretKeyWithRecoveryKey,
 } from '../src/platform/crypto/envelope.js';
-import { randomToken, sha256Hex } from '../src/platform/crypto/tokens.js';
+import { randomToken } from '../src/platform/crypto/tokens.js';
 import { openDatabase } from '../src/platform/db/database.js';
-import { type ChildServer, freePort, printTable, spawnServer } from './lib.js';
+import { type ChildServer, freePort, plantSession, printTable, spawnServer } from './lib.js';
 import { BENCH_QUESTIONS, submitReport } from './report-submitter.js';
 
 export const targets = {
@@ -126,20 +126,7 @@ async function seedInbox(dataDir: string, count: number): Promise<{ cookie: stri
         '\\x00'::bytea,
         case when g % 3 = 0 then now() - (g || ' minutes')::interval * 40 end
       from generate_series(1, ${count}) g`.execute(db);
-    const cookie = randomToken(32);
-    const now = new Date();
-    await db
-      .insertInto('sessions')
-      .values({
-        id_hash: sha256Hex(cookie),
-        user_id: user.id,
-        stage: 'active',
-        method: 'password',
-        created_at: now,
-        last_seen_at: now,
-        expires_at: new Date(now.getTime() + 6 * 3_600_000),
-      })
-      .execute();
+    const cookie = await plantSession(db, user.id);
     return { cookie, channelSlug: slug };
   } finally {
     await database.close();

@@ -213,6 +213,16 @@ function presenceCutoff(now: Date): Date {
   return new Date(now.getTime() - AGENT_PRESENCE_MS);
 }
 
+/**
+ * How many chats the agent of the row aliased `a` is in (a correlated subquery for selects over
+ * `contact_agents as a`, read as a string like every count): what capacity is measured against.
+ */
+export function activeChatsOfAgent(alias = 'active') {
+  return sql<string>`(select count(*) from contact_conversations c where c.agent_id = a.user_id and c.kind = 'chat' and c.state = 'active')`.as(
+    alias,
+  );
+}
+
 async function publishAll(trx: Db, events: readonly ContactEvent[]): Promise<void> {
   for (const event of events) await publishContactEvent(trx, event);
 }
@@ -235,18 +245,7 @@ export async function queueStats(
     db
       .selectFrom('contact_agents as a')
       .innerJoin('contact_agent_topics as t', 't.user_id', 'a.user_id')
-      .select((eb) => [
-        't.topic_id',
-        'a.user_id',
-        'a.capacity',
-        eb
-          .selectFrom('contact_conversations as c')
-          .select(eb.fn.countAll<string>().as('n'))
-          .whereRef('c.agent_id', '=', 'a.user_id')
-          .where('c.state', '=', 'active')
-          .where('c.kind', '=', 'chat')
-          .as('active'),
-      ])
+      .select(['t.topic_id', 'a.user_id', 'a.capacity', activeChatsOfAgent()])
       .where('t.topic_id', 'in', topicIds)
       .where('a.availability', '=', 'available')
       .where('a.seen_at', '>', presenceCutoff(now))
@@ -751,18 +750,7 @@ export async function agentState(db: Db, userId: string): Promise<AgentState | n
   if (!isUuid(userId)) return null;
   const row = await db
     .selectFrom('contact_agents as a')
-    .select((eb) => [
-      'a.user_id',
-      'a.availability',
-      'a.capacity',
-      eb
-        .selectFrom('contact_conversations as c')
-        .select(eb.fn.countAll<string>().as('n'))
-        .whereRef('c.agent_id', '=', 'a.user_id')
-        .where('c.state', '=', 'active')
-        .where('c.kind', '=', 'chat')
-        .as('active'),
-    ])
+    .select(['a.user_id', 'a.availability', 'a.capacity', activeChatsOfAgent()])
     .where('a.user_id', '=', userId)
     .executeTakeFirst();
   if (!row) return null;
@@ -1002,18 +990,7 @@ export async function assignWaiting(ctx: ChatContext): Promise<number> {
   while (assigned < MAX_ASSIGNMENTS_PER_PASS) {
     const candidates = await ctx.db
       .selectFrom('contact_agents as a')
-      .select((eb) => [
-        'a.user_id',
-        'a.capacity',
-        'a.last_assigned_at',
-        eb
-          .selectFrom('contact_conversations as c')
-          .select(eb.fn.countAll<string>().as('n'))
-          .whereRef('c.agent_id', '=', 'a.user_id')
-          .where('c.state', '=', 'active')
-          .where('c.kind', '=', 'chat')
-          .as('active'),
-      ])
+      .select(['a.user_id', 'a.capacity', 'a.last_assigned_at', activeChatsOfAgent()])
       .where('a.availability', '=', 'available')
       .where('a.seen_at', '>', cutoff)
       .where((eb) =>

@@ -11,7 +11,7 @@ import type { Locale } from '../../platform/ui/i18n/define.js';
 import { listActiveChannels, readChannelForReport } from '../../reporting/channels/channel-read.js';
 import { formatReceipt, type Receipt } from '../../reporting/receipt.js';
 import { createReport } from '../../reporting/report-store.js';
-import { AGENT_PRESENCE_MS } from '../chat/chat.service.js';
+import { AGENT_PRESENCE_MS, activeChatsOfAgent } from '../chat/chat.service.js';
 import { publishContactEvent } from '../contact-events.js';
 
 /**
@@ -69,19 +69,7 @@ export async function transferTargets(
     .innerJoin('contact_agent_topics as at', (j) =>
       j.onRef('at.user_id', '=', 'a.user_id').on('at.topic_id', '=', input.topicId),
     )
-    .select([
-      'a.user_id',
-      'u.name',
-      'a.capacity',
-      (eb) =>
-        eb
-          .selectFrom('contact_conversations as c')
-          .select(eb.fn.countAll<string>().as('n'))
-          .whereRef('c.agent_id', '=', 'a.user_id')
-          .where('c.kind', '=', 'chat')
-          .where('c.state', '=', 'active')
-          .as('active_count'),
-    ])
+    .select(['a.user_id', 'u.name', 'a.capacity', activeChatsOfAgent('active_count')])
     .where('a.availability', '=', 'available')
     .where('a.seen_at', '>', seenSince)
     .where('u.active', '=', true)

@@ -142,7 +142,8 @@ function CommentItem(props: { readonly page: PageContext; readonly comment: Feed
 const ROW = 36;
 const LABEL_WIDTH = 150;
 const BAR_WIDTH = 330;
-const WIDTH = 640;
+// Room after the bars for the longest value text ("100% nuttig (1234 ja, 1234 nee)") at 14 px.
+const WIDTH = 780;
 
 /**
  * A horizontal 100 % bar per page: the "yes" part, then the "no" part, with the numbers written
